@@ -1,5 +1,273 @@
-// STUB — replaced by the fact-base loader (issue 3).
-import type { FactFileText, FactIndex } from "../types.js";
-export function buildFactIndex(_files: FactFileText[]): FactIndex {
-  throw new Error("fact index not implemented yet");
+// The fact base: loads fact files in order (bundled first, then the workspace's),
+// merges them by id, validates them, and builds the lookup tables once so every
+// query is a map lookup or a binary search.
+//
+// Merge rule: a later file's entity/event/title/event type/conflict with the same
+// id, or source with the same key, replaces the earlier one entirely (no field
+// merging, so a workspace file can correct a bundled fact without leftovers).
+// A duplicate within one file is a problem; the first is kept.
+import type {
+  ClioDate,
+  Conflict,
+  Entity,
+  EventType,
+  FactEvent,
+  FactFileText,
+  FactIndex,
+  FactProblem,
+  NamePeriod,
+  Office,
+  Overlap,
+  Source,
+  Title,
+} from "../types.js";
+import { compareDates, spanDates } from "../dates/index.js";
+import { parseBibliography } from "../bib/index.js";
+import { loadFactFile, type Locations } from "./load.js";
+import { normalizeName } from "./normalize.js";
+import { validateMerged } from "./validate.js";
+
+export { normalizeName } from "./normalize.js";
+export { factFileSchema } from "./schema.js";
+
+/** Bibliographies may be handed in with the fact files so provenance can cite them. */
+function isBibliographyFile(f: FactFileText): boolean {
+  return /\.(bib|bibtex|biblatex)$/i.test(f.file) || (/\.json$/i.test(f.file) && f.text.trimStart().startsWith("["));
+}
+
+export function buildFactIndex(files: FactFileText[]): FactIndex {
+  const where: Locations = new WeakMap();
+  const entities = new Map<string, Entity>();
+  const events = new Map<string, FactEvent>();
+  const titles = new Map<string, Title>();
+  const eventTypes = new Map<string, EventType>();
+  const sources = new Map<string, Source>();
+  const conflicts = new Map<string, Conflict>();
+  const problems: FactProblem[] = [];
+
+  for (const f of files) {
+    try {
+      if (isBibliographyFile(f)) {
+        const bib = parseBibliography(f.file, f.text);
+        for (const s of bib.sources) sources.set(s.key, s);
+        problems.push(...bib.problems);
+        continue;
+      }
+      const loaded = loadFactFile(f, where);
+      problems.push(...loaded.problems);
+      for (const s of loaded.sources) sources.set(s.key, s);
+      for (const e of loaded.entities) entities.set(e.id, e);
+      for (const e of loaded.events) events.set(e.id, e);
+      for (const t of loaded.titles) titles.set(t.id, t);
+      for (const t of loaded.eventTypes) eventTypes.set(t.id, t);
+      for (const c of loaded.conflicts) conflicts.set(c.id, c);
+    } catch (err) {
+      // A loader bug must cost one file, not the whole fact base.
+      problems.push({
+        file: f.file,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: "error",
+        code: "fact-file-invalid",
+        message: `Fact file could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  }
+  const conflictList = [...conflicts.values()];
+  try {
+    problems.push(...validateMerged({ entities, events, titles, eventTypes, sources, conflicts: conflictList }, where));
+  } catch (err) {
+    problems.push({
+      file: files[0]?.file ?? "",
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: "error",
+      code: "fact-file-invalid",
+      message: `Fact base could not be validated: ${err instanceof Error ? err.message : String(err)}`,
+    });
+  }
+  return new Index(entities, events, titles, eventTypes, sources, conflictList, problems);
+}
+
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) {
+    if (!list.includes(value)) list.push(value);
+  } else map.set(key, [value]);
+}
+
+const UNKNOWN: Overlap = "overlap";
+
+class Index implements FactIndex {
+  private readonly byName = new Map<string, string[]>();
+  private readonly nameForms = new Map<string, string[]>();
+  private readonly titleByName = new Map<string, Title>();
+  private readonly titleForms = new Map<string, string>();
+  private readonly officesByTitle = new Map<string, Office[]>();
+  private readonly eventsByParticipant = new Map<string, FactEvent[]>();
+  private readonly typesByTrigger = new Map<string, EventType[]>();
+  /** Dated events by earliest loose day, for eventsDuring. */
+  private readonly eventsByStart: FactEvent[];
+  /** Longest loose span among bounded events; open-ended ones are kept aside. */
+  private readonly maxSpan: number;
+  private readonly openEvents: FactEvent[];
+
+  constructor(
+    readonly entities: ReadonlyMap<string, Entity>,
+    readonly events: ReadonlyMap<string, FactEvent>,
+    readonly titles: ReadonlyMap<string, Title>,
+    readonly eventTypes: ReadonlyMap<string, EventType>,
+    readonly sources: ReadonlyMap<string, Source>,
+    readonly conflicts: readonly Conflict[],
+    readonly problems: readonly FactProblem[],
+  ) {
+    for (const e of entities.values()) {
+      const forms = [e.name, ...e.aliases, ...e.names.map((n) => n.name)];
+      this.addName(e.id, e.id);
+      for (const form of forms) this.addName(form, e.id);
+      for (const o of e.offices) addTo(this.officesByTitle, o.title, o);
+    }
+    for (const t of titles.values()) {
+      for (const form of [t.name, ...t.aliases, t.id]) {
+        const key = normalizeName(form);
+        if (key && !this.titleByName.has(key)) this.titleByName.set(key, t);
+      }
+      for (const form of [t.name, ...t.aliases]) if (!this.titleForms.has(form)) this.titleForms.set(form, t.id);
+    }
+    const dated: FactEvent[] = [];
+    const open: FactEvent[] = [];
+    let maxSpan = 0;
+    for (const ev of events.values()) {
+      for (const p of ev.participants) addTo(this.eventsByParticipant, p, ev);
+      const d = ev.parsedDate;
+      if (!d) continue;
+      if (!Number.isFinite(d.looseEarliest) || !Number.isFinite(d.looseLatest)) open.push(ev);
+      else {
+        dated.push(ev);
+        maxSpan = Math.max(maxSpan, d.looseLatest - d.looseEarliest);
+      }
+    }
+    this.eventsByStart = dated.sort((a, b) => a.parsedDate!.looseEarliest - b.parsedDate!.looseEarliest);
+    this.maxSpan = maxSpan;
+    this.openEvents = open;
+    for (const t of eventTypes.values()) for (const w of t.triggers) addTo(this.typesByTrigger, w.toLowerCase(), t);
+  }
+
+  private addName(form: string, id: string): void {
+    const key = normalizeName(form);
+    if (!key) return;
+    addTo(this.byName, key, id);
+    addTo(this.nameForms, form, id);
+  }
+
+  lookup(nameOrAlias: string): Entity[] {
+    const ids = this.byName.get(normalizeName(nameOrAlias));
+    if (!ids) return [];
+    return ids.map((id) => this.entities.get(id)!).filter(Boolean);
+  }
+
+  allNames(): Iterable<[string, string[]]> {
+    return this.nameForms.entries();
+  }
+
+  private lifespan(entity: Entity): ClioDate {
+    return spanDates(entity.startDate, entity.endDate);
+  }
+
+  existsAt(entityId: string, date: ClioDate): Overlap {
+    const e = this.entities.get(entityId);
+    if (!e || (!e.startDate && !e.endDate)) return UNKNOWN;
+    return compareDates(this.lifespan(e), date);
+  }
+
+  /** A tenure without an end runs until the holder's death or dissolution, if known. */
+  private tenure(office: Office): ClioDate {
+    const end = office.endDate ?? (office.end === undefined ? this.entities.get(office.holder)?.endDate : undefined);
+    return spanDates(office.startDate, end);
+  }
+
+  officesAt(entityId: string, date: ClioDate): Array<{ office: Office; overlap: Overlap }> {
+    const out: Array<{ office: Office; overlap: Overlap }> = [];
+    for (const office of this.entities.get(entityId)?.offices ?? []) {
+      const overlap = compareDates(this.tenure(office), date);
+      if (overlap !== "disjoint") out.push({ office, overlap });
+    }
+    return out;
+  }
+
+  holdersAt(titleId: string, date: ClioDate, of?: string): Array<{ entity: Entity; office: Office; overlap: Overlap }> {
+    const out: Array<{ entity: Entity; office: Office; overlap: Overlap }> = [];
+    for (const office of this.officesByTitle.get(titleId) ?? []) {
+      if (of !== undefined && office.of !== undefined && office.of !== of) continue;
+      const entity = this.entities.get(office.holder);
+      if (!entity) continue;
+      const overlap = compareDates(this.tenure(office), date);
+      if (overlap !== "disjoint") out.push({ entity, office, overlap });
+    }
+    return out;
+  }
+
+  title(text: string): Title | undefined {
+    return this.titleByName.get(normalizeName(text));
+  }
+
+  allTitleNames(): Iterable<[string, string]> {
+    return this.titleForms.entries();
+  }
+
+  namesAt(entityId: string, date: ClioDate): NamePeriod[] {
+    return (this.entities.get(entityId)?.names ?? []).filter((n) => compareDates(spanDates(n.fromDate, n.toDate), date) !== "disjoint");
+  }
+
+  namePeriodsFor(entityId: string, nameUsed: string): NamePeriod[] {
+    const key = normalizeName(nameUsed);
+    return (this.entities.get(entityId)?.names ?? []).filter((n) => normalizeName(n.name) === key);
+  }
+
+  eventsWith(participantIds: readonly string[]): FactEvent[] {
+    if (participantIds.length === 0) return [];
+    let smallest: FactEvent[] | undefined;
+    for (const id of participantIds) {
+      const list = this.eventsByParticipant.get(id);
+      if (!list) return [];
+      if (!smallest || list.length < smallest.length) smallest = list;
+    }
+    return smallest!.filter((ev) => participantIds.every((id) => ev.participants.includes(id)));
+  }
+
+  eventsDuring(date: ClioDate): FactEvent[] {
+    const out: FactEvent[] = [];
+    const list = this.eventsByStart;
+    // Any overlapping bounded event starts within [date.looseEarliest - maxSpan, date.looseLatest].
+    const from = lowerBound(list, date.looseEarliest - this.maxSpan);
+    for (let i = from; i < list.length && list[i].parsedDate!.looseEarliest <= date.looseLatest; i++) {
+      if (compareDates(list[i].parsedDate!, date) !== "disjoint") out.push(list[i]);
+    }
+    for (const ev of this.openEvents) if (compareDates(ev.parsedDate!, date) !== "disjoint") out.push(ev);
+    return out;
+  }
+
+  eventTypesForWord(word: string): EventType[] {
+    return this.typesByTrigger.get(word.toLowerCase()) ?? [];
+  }
+
+  allTriggers(): Iterable<[string, string[]]> {
+    const out: Array<[string, string[]]> = [];
+    for (const [word, types] of this.typesByTrigger) out.push([word, types.map((t) => t.id)]);
+    return out;
+  }
+
+  source(key: string): Source | undefined {
+    return this.sources.get(key);
+  }
+}
+
+/** First index whose loose start is ≥ day. */
+function lowerBound(list: FactEvent[], day: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].parsedDate!.looseEarliest < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

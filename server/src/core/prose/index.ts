@@ -1,5 +1,118 @@
-// STUB — replaced by prose mode (issue 4).
-import type { Claim, FactIndex, ParsedDocument } from "../types.js";
-export function findImplicitClaims(_doc: ParsedDocument, _facts: FactIndex): Claim[] {
-  return [];
+// Prose mode (spec §6): implicit claims in unmarked prose. A sentence becomes
+// a claim when it holds exactly one natural date that plainly dates it (see
+// ./dates.ts) and at least one unambiguous known name (or a citation). Names are
+// found with one Aho–Corasick pass per sentence over every name form of the
+// fact base. Rules and their reasons: docs/prose-mode.md.
+import type { Citation, Claim, EntityLink, FactIndex, ParsedDocument, Span } from "../types.js";
+import { parseEdtf } from "../dates/index.js";
+import { rangeOf } from "../checks/util.js";
+import { TokenMatcher, type Match } from "./matcher.js";
+import { sentenceDate } from "./dates.js";
+import { splitSentences } from "./sentences.js";
+
+export { sentenceDate, findNaturalDates } from "./dates.js";
+export { splitSentences } from "./sentences.js";
+export { TokenMatcher } from "./matcher.js";
+
+const matchers = new WeakMap<FactIndex, TokenMatcher<string[]>>();
+
+/** The name matcher of a fact index (built once): every name form written with a capital → entity ids. */
+export function nameMatcher(facts: FactIndex): TokenMatcher<string[]> {
+  let m = matchers.get(facts);
+  if (m) return m;
+  m = new TokenMatcher<string[]>();
+  for (const [name, ids] of facts.allNames()) {
+    // Ids ("zhou-enlai") and lower-case forms are not how names appear in prose.
+    if (!/\p{Lu}/u.test(name)) continue;
+    const existing = m.get(name);
+    m.add(name, existing ? [...new Set([...existing, ...ids])] : [...new Set(ids)]);
+  }
+  matchers.set(facts, m);
+  return m;
+}
+
+/** Replaces the given spans of text[from, to) by spaces, keeping offsets. */
+function blank(text: string, from: number, to: number, spans: readonly Span[]): string {
+  let out = text.slice(from, to);
+  for (const s of spans) {
+    const a = Math.max(s.start, from);
+    const b = Math.min(s.end, to);
+    if (a >= b) continue;
+    out = out.slice(0, a - from) + " ".repeat(b - a) + out.slice(b - from);
+  }
+  return out;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim[] {
+  const matcher = nameMatcher(facts);
+  const out: Claim[] = [];
+  // Explicit markup: sentences holding any are the author's own claims, not prose.
+  const markup: Span[] = [...doc.dateTags.map((t) => t.span), ...doc.links.map((l) => l.span), ...doc.claims.map((c) => c.span)];
+  markup.sort((a, b) => a.start - b.start);
+  const citations = [...doc.citations].sort((a, b) => a.span.start - b.span.start);
+  let index = doc.claims.length;
+  doc.paragraphs.forEach((para, paragraph) => {
+    const excluded = doc.excluded.filter((e) => overlaps(e, para));
+    const paraCitations = citations.filter((c) => overlaps(c.span, para));
+    // Code and comments disappear; citations stay visible to sentence splitting (their brackets) but not to names.
+    const plain = blank(doc.text, para.start, para.end, excluded);
+    for (const local of splitSentences(plain, 0, plain.length)) {
+      const sentence = { start: local.start + para.start, end: local.end + para.start };
+      if (markup.some((s) => overlaps(s, sentence))) continue;
+      const own = paraCitations.filter((c) => overlaps(c.span, sentence));
+      const text = plain.slice(local.start, local.end);
+      const found = sentenceDate(text, sentence.start);
+      if (!("date" in found)) continue;
+      const parsed = parseEdtf(found.date.edtf);
+      if (!("date" in parsed)) continue;
+      const nameText = blank(doc.text, sentence.start, sentence.end, [...excluded, ...own.map((c) => c.span), found.date.span]);
+      const names = matcher
+        .findAll(nameText, sentence.start)
+        .filter((m) => m.value.length === 1 && /^\p{Lu}/u.test(doc.text.slice(m.start, m.end)));
+      if (names.length === 0 && own.length === 0) continue;
+      const dateSpan = found.date.span;
+      const dateRange = rangeOf(doc, dateSpan);
+      const links = toLinks(doc, names, sentence.start, dateSpan);
+      out.push({
+        index: index++,
+        span: sentence,
+        range: rangeOf(doc, sentence),
+        dateTag: { span: dateSpan, range: dateRange, raw: found.date.edtf, date: parsed.date },
+        links,
+        subject: links[0],
+        citations: own as Citation[],
+        text: doc.text.slice(sentence.start, sentence.end),
+        implicit: true,
+        paragraph,
+      });
+    }
+  });
+  return out;
+}
+
+function toLinks(doc: ParsedDocument, names: Match<string[]>[], sentenceStart: number, dateSpan: Span): EntityLink[] {
+  const links: EntityLink[] = [];
+  let prevEnd = sentenceStart;
+  for (const m of names) {
+    // `before` runs from the previous name or the date phrase, whichever is closer.
+    const from = Math.max(prevEnd, dateSpan.end <= m.start ? dateSpan.end : sentenceStart);
+    const span = { start: m.start, end: m.end };
+    const range = rangeOf(doc, span);
+    const text = doc.text.slice(m.start, m.end);
+    links.push({
+      span,
+      range,
+      // The id pins the entity, so checks resolve exactly what the matcher found.
+      target: m.value[0],
+      targetRange: range,
+      nameUsed: text,
+      nameRange: range,
+      before: { text: doc.text.slice(from, m.start), span: { start: from, end: m.start } },
+      implicit: true,
+    });
+    prevEnd = m.end;
+  }
+  return links;
 }

@@ -1,0 +1,35 @@
+// Child process of the benchmark: loads the bundled facts plus one generated fact
+// file, builds the index, and prints load time and resident memory as JSON.
+// Bundled by the benchmark with esbuild so the figures carry no tsx overhead.
+import { readFileSync } from "node:fs";
+import { buildFactIndex } from "../server/src/core/facts/index.js";
+import type { FactFileText } from "../server/src/core/types.js";
+
+const [bundledJson, file] = process.argv.slice(2);
+const bundled = JSON.parse(readFileSync(bundledJson, "utf8")) as Array<{ file: string; text: string }>;
+const rssBefore = process.memoryUsage().rss;
+const t0 = performance.now();
+const text = readFileSync(file, "utf8");
+const files: FactFileText[] = [...bundled.map((b) => ({ ...b, origin: "bundled" as const })), { file, text, origin: "workspace" }];
+const index = buildFactIndex(files);
+const t1 = performance.now();
+const lookups = 10000;
+let found = 0;
+const t2 = performance.now();
+for (let i = 0; i < lookups; i++) found += index.lookup(`bench-person-${5000 + i}`).length;
+const t3 = performance.now();
+(globalThis as any).gc?.();
+const rss = process.memoryUsage().rss;
+process.stdout.write(
+  JSON.stringify({
+    loadMs: t1 - t0,
+    rssMb: rss / 1048576,
+    rssBeforeMb: rssBefore / 1048576,
+    entities: index.entities.size,
+    events: index.events.size,
+    problems: index.problems.length,
+    firstProblem: index.problems[0]?.message,
+    lookupUs: ((t3 - t2) * 1000) / lookups,
+    found,
+  }) + "\n",
+);

@@ -1,0 +1,58 @@
+// Clio: Check Workspace · Clio: Show Facts for Entity… · Clio: Toggle Prose Mode.
+import * as vscode from "vscode";
+import type { LanguageClient } from "vscode-languageclient/node";
+import {
+  CHECK_WORKSPACE_REQUEST,
+  ENTITIES_REQUEST,
+  ENTITY_CARD_REQUEST,
+  type CheckWorkspaceResult,
+  type EntitySummary,
+} from "../../server/src/lsp/protocol.js";
+import type { ClioStatusBar } from "./status.js";
+
+const PROSE_CYCLE = ["auto", "on", "off"] as const;
+
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, status: ClioStatusBar): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand("clio.checkWorkspace", async () => {
+      const result = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: "Clio: checking the workspace" },
+        () => client.sendRequest<CheckWorkspaceResult | null>(CHECK_WORKSPACE_REQUEST),
+      );
+      if (!result) return void vscode.window.showErrorMessage("Clio could not check the workspace; see the Clio output channel.");
+      status.update(result);
+      await vscode.commands.executeCommand("workbench.actions.view.problems");
+      void vscode.window.showInformationMessage(
+        `Clio checked ${result.files} papers: ${result.errors} errors, ${result.warnings} warnings, ${result.information} notes.`,
+      );
+      return result;
+    }),
+
+    vscode.commands.registerCommand("clio.showEntityFacts", async (id?: string) => {
+      if (!id) {
+        const entities = await client.sendRequest<EntitySummary[]>(ENTITIES_REQUEST);
+        const picked = await vscode.window.showQuickPick(
+          entities.map((e) => ({ label: e.name, description: e.type, detail: [e.detail, e.aliases.join(", ")].filter(Boolean).join(" · "), id: e.id })),
+          { placeHolder: "Entity (type a name or alias)", matchOnDescription: true, matchOnDetail: true },
+        );
+        if (!picked) return;
+        id = picked.id;
+      }
+      const card = await client.sendRequest<string | null>(ENTITY_CARD_REQUEST, { id });
+      if (!card) return void vscode.window.showWarningMessage(`Clio knows no entity “${id}”.`);
+      const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: card });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      return card;
+    }),
+
+    vscode.commands.registerCommand("clio.toggleProse", async () => {
+      const config = vscode.workspace.getConfiguration("clio");
+      const current = config.get<string>("prose", "auto");
+      const next = PROSE_CYCLE[(PROSE_CYCLE.indexOf(current as (typeof PROSE_CYCLE)[number]) + 1) % PROSE_CYCLE.length];
+      const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      await config.update("prose", next, target);
+      void vscode.window.showInformationMessage(`Clio prose mode: ${next}`);
+      return next;
+    }),
+  );
+}

@@ -1,0 +1,74 @@
+// name-anachronism: the name form used for an entity ("People's Socialist
+// Republic of Albania") was not in use at the claim's date. Only name forms
+// the fact base dates (name periods) are judged; canonical names and aliases
+// without a period are timeless. The quick fix puts the name then in use.
+import type { Claim, ClioDiagnostic, Entity, NamePeriod, QuickFix } from "../types.js";
+import type { DocumentCheck } from "./api.js";
+import { bestOverlap, claimDateText, diagnostic, resolveUnique, severityFor, sourceLabel, spanBetween, spanOverlap } from "./util.js";
+import { replaceFix } from "../fixes/edit.js";
+
+export const nameAnachronism: DocumentCheck = {
+  codes: ["name-anachronism"],
+  check(ctx, claims) {
+    const out: ClioDiagnostic[] = [];
+    for (const claim of claims) {
+      const date = claim.dateTag.date;
+      if (!date) continue;
+      for (const link of claim.links) {
+        const entity = resolveUnique(ctx.facts, link);
+        if (!entity) continue;
+        const periods = ctx.facts.namePeriodsFor(entity.id, link.nameUsed);
+        if (periods.length === 0) continue;
+        // A name form that is also an undated alias or the canonical name is never wrong.
+        if (isTimeless(entity, link.nameUsed, periods)) continue;
+        const overlap = bestOverlap(periods.map((p) => spanOverlap(spanBetween(p.fromDate, p.toDate), date)));
+        if (overlap === "overlap") continue;
+        const inUse = ctx.facts.namesAt(entity.id, date).filter((p) => p.name !== link.nameUsed);
+        const official = inUse.filter((p) => p.kind === "official");
+        const fixes: QuickFix[] = (official.length ? official : inUse).map((p) =>
+          replaceFix(
+            ctx.doc.uri,
+            link.nameRange,
+            p.name,
+            `Use the name in use then: ${p.name}`,
+            official.length === 1 && p.kind === "official",
+            official.length === 1 && p.kind === "official",
+          ),
+        );
+        out.push(
+          diagnostic(ctx.doc, "name-anachronism", severityFor("warning", overlap), link.nameRange, message(link.nameUsed, periods, inUse, claim), {
+            fixes,
+            related: [{ uri: ctx.doc.uri, range: claim.dateTag.range, message: `The claim's date: ${claimDateText(claim.dateTag.raw, date)}` }],
+            implicit: claim.implicit || undefined,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+function norm(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim();
+}
+
+function isTimeless(entity: Entity, used: string, periods: NamePeriod[]): boolean {
+  const u = norm(used);
+  const inPeriods = periods.some((p) => norm(p.name) === u);
+  if (!inPeriods) return true;
+  // If the canonical name or an alias equals the form but no period names it as dated, it is timeless.
+  if (norm(entity.name) === u && periods.every((p) => !p.from && !p.to)) return true;
+  return periods.every((p) => !p.fromDate && !p.toDate);
+}
+
+function periodText(p: NamePeriod): string {
+  const span = p.from && p.to ? `from ${p.from} to ${p.to}` : p.from ? `from ${p.from}` : p.to ? `until ${p.to}` : "";
+  return `${span} ${sourceLabel(p.sources)}`.trim();
+}
+
+function message(used: string, periods: NamePeriod[], inUse: NamePeriod[], claim: Claim): string {
+  const dated = claimDateText(claim.dateTag.raw, claim.dateTag.date!);
+  const when = periods.map(periodText).join("; ");
+  const then = inUse.length ? ` In ${dated} the name was ${inUse.map((p) => `"${p.name}" ${sourceLabel(p.sources)}`).join(" or ")}.` : "";
+  return `"${used}" was in use ${when}; this claim is dated ${dated}.${then}`;
+}

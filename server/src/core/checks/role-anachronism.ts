@@ -1,0 +1,107 @@
+// role-anachronism: a title right before a link ("Premier [[Khrushchev]]")
+// names an office the actor did not hold at the claim's date. The message
+// gives the actor's tenures of that office and who held it at that date.
+import type { Claim, ClioDate, ClioDiagnostic, Entity, FactIndex, Office, Overlap, Title } from "../types.js";
+import type { DocumentCheck } from "./api.js";
+import { matchTitleBefore, type TitleMatch } from "./roles.js";
+import {
+  bestOverlap,
+  claimDateText,
+  diagnostic,
+  isReferenceMention,
+  rangeOf,
+  resolveUnique,
+  severityFor,
+  sourceLabel,
+  spanBetween,
+  spanOverlap,
+} from "./util.js";
+
+export const roleAnachronism: DocumentCheck = {
+  codes: ["role-anachronism"],
+  check(ctx, claims) {
+    const out: ClioDiagnostic[] = [];
+    for (const claim of claims) {
+      const date = claim.dateTag.date;
+      if (!date) continue;
+      for (const link of claim.links) {
+        const match = matchTitleBefore(ctx.facts, link.before.text, link.before.span.start);
+        if (!match || match.qualified) continue;
+        const actor = resolveUnique(ctx.facts, link);
+        if (!actor || actor.type !== "person") continue;
+        // Without any recorded office we know nothing about the actor's career: stay silent.
+        if (actor.offices.length === 0) continue;
+        if (isReferenceMention(ctx.doc.text, link.span)) continue;
+        const title = ctx.facts.titles.get(match.titleId);
+        const tenures = actor.offices.filter((o) => o.title === match.titleId && (!match.of || !o.of || o.of === match.of.id));
+        const overlap = bestOverlap(tenures.map((o) => spanOverlap(spanBetween(o.startDate, o.endDate), date)));
+        if (overlap === "overlap") continue;
+        const range = rangeOf(ctx.doc, match.span);
+        out.push(
+          diagnostic(ctx.doc, "role-anachronism", severityFor("error", overlap), range, message(ctx.facts, actor, title, match, tenures, claim, date, overlap), {
+            related: [
+              { uri: ctx.doc.uri, range: link.nameRange, message: `The actor: ${actor.name}` },
+              { uri: ctx.doc.uri, range: claim.dateTag.range, message: `The claim's date: ${claimDateText(claim.dateTag.raw, date)}` },
+            ],
+            implicit: claim.implicit || undefined,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};
+
+function tenureText(o: Office, facts: FactIndex): string {
+  const of = o.of ? facts.entities.get(o.of)?.name ?? o.of : undefined;
+  const where = of ? ` of ${of}` : "";
+  const from = o.start ? `from ${o.start}` : "";
+  const to = o.end ? ` to ${o.end}` : o.start ? " on" : "";
+  return `${where} ${from}${to} ${sourceLabel(o.sources)}`.replace(/\s+/g, " ").trim();
+}
+
+function message(
+  facts: FactIndex,
+  actor: Entity,
+  title: Title | undefined,
+  match: TitleMatch,
+  tenures: Office[],
+  claim: Claim,
+  date: ClioDate,
+  overlap: Overlap,
+): string {
+  const titleName = title?.name ?? match.titleId;
+  const shown = match.text.toLowerCase() === titleName.toLowerCase() ? titleName : `${match.text} (${titleName})`;
+  const dated = claimDateText(claim.dateTag.raw, date);
+  let text: string;
+  if (tenures.length === 0) {
+    const scope = match.of ? ` of ${match.of.name}` : "";
+    text = `${actor.name} is not recorded as ${titleName}${scope} at any time ${sourceLabel(actor.sources)}`;
+  } else {
+    text = `${actor.name} was ${shown} ${tenures.map((o) => tenureText(o, facts)).join("; and ")}`;
+  }
+  const ofId = match.of?.id ?? commonOf(tenures);
+  const holders = safeHolders(facts, match.titleId, date, ofId).filter((h) => h.entity.id !== actor.id && h.overlap !== "disjoint");
+  const names = [...new Set(holders.map((h) => h.entity.name))];
+  const heldBy = names.length ? `; in ${dated} the office was held by ${joinNames(names)}` : "";
+  const hedge = overlap === "fuzzy" ? " (the dates meet only through uncertainty)" : "";
+  return `${text}${heldBy}${hedge}.`.replace(/ ,/g, ",");
+}
+
+function commonOf(tenures: Office[]): string | undefined {
+  const ofs = new Set(tenures.map((o) => o.of).filter((x): x is string => !!x));
+  return ofs.size === 1 ? [...ofs][0] : undefined;
+}
+
+function safeHolders(facts: FactIndex, titleId: string, date: ClioDate, of?: string) {
+  try {
+    return facts.holdersAt(titleId, date, of);
+  } catch {
+    return [];
+  }
+}
+
+function joinNames(names: string[]): string {
+  if (names.length <= 1) return names.join("");
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}

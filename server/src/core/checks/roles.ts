@@ -1,0 +1,85 @@
+// Role titles: the words right before a link ("Premier [[Zhou Enlai]]",
+// "Chairman of the Council of Ministers [[Bulganin]]") matched against every
+// title name and alias of the fact base — longest match at the end of the
+// text, on word boundaries, ignoring case and diacritics.
+import type { Entity, FactIndex, Span } from "../types.js";
+import { resolve, tokenKey, tokenize } from "./util.js";
+
+interface TitleTable {
+  /** Normalised token key of a title name/alias → title id. */
+  byKey: Map<string, string>;
+  /** Longest title in tokens (bounds the suffix search). */
+  maxTokens: number;
+}
+
+const tables = new WeakMap<FactIndex, TitleTable>();
+
+function titleTable(facts: FactIndex): TitleTable {
+  let table = tables.get(facts);
+  if (table) return table;
+  const byKey = new Map<string, string>();
+  let maxTokens = 0;
+  const add = (name: string, id: string) => {
+    const key = tokenKey(name);
+    if (!key) return;
+    if (!byKey.has(key)) byKey.set(key, id);
+    maxTokens = Math.max(maxTokens, key.split(" ").length);
+  };
+  for (const [name, id] of facts.allTitleNames()) add(name, id);
+  for (const t of facts.titles.values()) {
+    add(t.name, t.id);
+    for (const a of t.aliases) add(a, t.id);
+  }
+  table = { byKey, maxTokens };
+  tables.set(facts, table);
+  return table;
+}
+
+export interface TitleMatch {
+  titleId: string;
+  /** The title words as written. */
+  text: string;
+  span: Span;
+  /** State/party narrowed by an adjective or name right before the title ("Soviet Premier"). */
+  of?: Entity;
+  /** A qualifier that makes the title not a claim about the date: "former", "future", "late", "ex-". */
+  qualified: boolean;
+}
+
+// Words that say the title was held at another time than the claim's.
+const NOT_NOW = new Set(["former", "future", "late", "later", "ex", "onetime", "sometime", "then-future", "erstwhile", "retired", "deposed", "disgraced", "posthumous"]);
+
+/**
+ * The title at the end of `text` (the link's `before` text), if any. `offset` is
+ * where `text` starts in the document, so the match span is in document offsets.
+ */
+export function matchTitleBefore(facts: FactIndex, text: string, offset: number): TitleMatch | undefined {
+  const table = titleTable(facts);
+  if (table.byKey.size === 0) return undefined;
+  // A title must end the text: only whitespace (or a comma-free gap) may stand between it and the link.
+  if (/[^\s\p{L}\p{N}'’.-]\s*$/u.test(text)) return undefined;
+  const tokens = tokenize(text, offset);
+  for (let k = Math.min(table.maxTokens, tokens.length); k >= 1; k--) {
+    const first = tokens.length - k;
+    const key = tokens
+      .slice(first)
+      .map((t) => t.norm)
+      .join(" ");
+    const titleId = table.byKey.get(key);
+    if (!titleId) continue;
+    const span = { start: tokens[first].start, end: tokens[tokens.length - 1].end };
+    const prev = tokens[first - 1];
+    const prev2 = tokens[first - 2];
+    let of: Entity | undefined;
+    if (prev) {
+      const found = resolve(facts, prev.norm).filter((e) => e.type === "state" || e.type === "party" || e.type === "organisation");
+      if (found.length === 1) of = found[0];
+    }
+    const qualified =
+      (prev !== undefined && NOT_NOW.has(prev.norm)) ||
+      (of !== undefined && prev2 !== undefined && NOT_NOW.has(prev2.norm)) ||
+      /\bex-\s*$/i.test(text.slice(0, span.start - offset));
+    return { titleId, text: text.slice(span.start - offset, span.end - offset), span, of, qualified };
+  }
+  return undefined;
+}

@@ -1,0 +1,22 @@
+// Name normalisation for lookups: "Hồ Chí Minh" = "ho chi minh", "Chou En-lai" =
+// "chou en lai", "People's Republic" = "peoples republic". Romanisation variants
+// (Liu Shao-ch'i / Liu Shaoqi) are not guessed: they must be listed as aliases.
+
+// Letters NFKD does not decompose into base + combining mark.
+const FOLD: Record<string, string> = {
+  đ: "d", ð: "d", ł: "l", ø: "o", æ: "ae", œ: "oe", ß: "ss", ı: "i", þ: "th", ħ: "h",
+};
+const COMBINING = /\p{M}+/gu;
+const APOSTROPHES = /['’‘ʼʻ`´]/g;
+const SEPARATORS = /[\s\-‐‑‒–—_]+/g;
+
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(COMBINING, "")
+    .toLowerCase()
+    .replace(/[đðłøæœßıþħ]/g, (c) => FOLD[c] ?? c)
+    .replace(APOSTROPHES, "")
+    .replace(SEPARATORS, " ")
+    .trim();
+}

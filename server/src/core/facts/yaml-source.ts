@@ -1,0 +1,77 @@
+// Parses a fact file (YAML, or JSON which YAML reads too) keeping node positions,
+// so every problem and every item's origin points at the YAML node it concerns.
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import type { Range } from "../types.js";
+
+export type PathPart = string | number;
+
+export interface SourceFile {
+  file: string;
+  text: string;
+  /** The parsed document, or undefined when the text is not YAML at all. */
+  value: unknown;
+  /** Range of the deepest node that exists along the path (the whole file for []). */
+  rangeAt(path: readonly PathPart[]): Range;
+  /** Range of a mapping key (for "unknown property" problems); falls back to the node. */
+  keyRangeAt(path: readonly PathPart[], key: string): Range;
+  /** Syntax errors with their ranges. */
+  errors: Array<{ message: string; range: Range }>;
+}
+
+/** Aliases expand into copies; cap them so an alias bomb fails fast instead of exhausting memory. */
+const MAX_ALIAS_COUNT = 100;
+
+export function parseYamlSource(file: string, text: string): SourceFile {
+  const lineCounter = new LineCounter();
+  const toRange = (start: number, end: number): Range => {
+    const a = lineCounter.linePos(Math.min(start, text.length));
+    const b = lineCounter.linePos(Math.min(Math.max(end, start), text.length));
+    return { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } };
+  };
+  const errors: SourceFile["errors"] = [];
+  let doc: Document | undefined;
+  let value: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+    for (const e of doc.errors) errors.push({ message: e.message.split("\n")[0], range: toRange(e.pos[0], e.pos[1]) });
+    if (doc.errors.length === 0) value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    // toJS throws on excessive aliases; anything else is a parser failure we must not let escape.
+    errors.push({ message: err instanceof Error ? err.message : String(err), range: toRange(0, 0) });
+    value = undefined;
+  }
+  const fileRange = toRange(0, text.length);
+  const nodeRange = (node: YamlNode | undefined): Range | undefined =>
+    node?.range ? toRange(node.range[0], node.range[1]) : undefined;
+
+  const deepest = (path: readonly PathPart[]): YamlNode | undefined => {
+    let node: unknown = doc?.contents;
+    let found: YamlNode | undefined = node as YamlNode | undefined;
+    for (const part of path) {
+      if (isMap(node)) node = node.get(part, true);
+      else if (isSeq(node) && typeof part === "number") node = node.get(part, true);
+      else break;
+      if (!node) break;
+      found = node as YamlNode;
+    }
+    return found;
+  };
+
+  return {
+    file,
+    text,
+    value,
+    errors,
+    rangeAt: (path) => nodeRange(deepest(path)) ?? fileRange,
+    keyRangeAt: (path, key) => {
+      const parent = deepest(path);
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        const keyNode = pair?.key as YamlNode | undefined;
+        const r = nodeRange(keyNode);
+        if (r) return r;
+      }
+      return nodeRange(parent) ?? fileRange;
+    },
+  };
+}

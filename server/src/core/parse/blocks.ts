@@ -1,0 +1,198 @@
+// Block structure, line by line, in one pass: which stretches of the document
+// are prose (paragraphs, headings, list items, table rows) and which are never
+// Clio markup (fenced and indented code, HTML comment blocks). A simplified
+// CommonMark: enough to know where claims may live and where paragraphs end.
+
+export type BlockKind = "prose" | "code" | "comment";
+
+export interface Block {
+  kind: BlockKind;
+  /** Offsets into the document, end exclusive, without the final line break. */
+  start: number;
+  end: number;
+}
+
+interface Line {
+  start: number;
+  /** End of the line's content, before its line break. */
+  end: number;
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      lines.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  lines.push({ start, end: text.length });
+  return lines;
+}
+
+/** Columns of leading whitespace (a tab counts to the next multiple of 4) and the offset of the first other character. */
+function indentation(text: string, line: Line): { columns: number; first: number } {
+  let columns = 0;
+  let i = line.start;
+  for (; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) columns++;
+    else if (c === 9) columns += 4 - (columns % 4);
+    else break;
+  }
+  return { columns, first: i };
+}
+
+function isBlank(text: string, line: Line): boolean {
+  return indentation(text, line).first === line.end;
+}
+
+interface Fence {
+  char: number;
+  length: number;
+}
+
+function fenceOpen(text: string, line: Line): Fence | undefined {
+  const { columns, first } = indentation(text, line);
+  if (columns > 3) return undefined;
+  const char = text.charCodeAt(first);
+  if (char !== 96 /* ` */ && char !== 126 /* ~ */) return undefined;
+  let i = first;
+  while (i < line.end && text.charCodeAt(i) === char) i++;
+  const length = i - first;
+  if (length < 3) return undefined;
+  // A backtick fence's info string may not contain backticks (else it is inline code).
+  if (char === 96 && text.slice(i, line.end).includes("`")) return undefined;
+  return { char, length };
+}
+
+function fenceCloses(text: string, line: Line, fence: Fence): boolean {
+  const { columns, first } = indentation(text, line);
+  if (columns > 3) return false;
+  let i = first;
+  while (i < line.end && text.charCodeAt(i) === fence.char) i++;
+  if (i - first < fence.length) return false;
+  for (; i < line.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+function startsWithAt(text: string, at: number, prefix: string): boolean {
+  return text.startsWith(prefix, at);
+}
+
+function commentOpen(text: string, line: Line): boolean {
+  const { columns, first } = indentation(text, line);
+  return columns <= 3 && startsWithAt(text, first, "<!--");
+}
+
+function isHeading(text: string, line: Line): boolean {
+  const { columns, first } = indentation(text, line);
+  if (columns > 3) return false;
+  let i = first;
+  while (i < line.end && text.charCodeAt(i) === 35 /* # */) i++;
+  const hashes = i - first;
+  return hashes >= 1 && hashes <= 6 && (i === line.end || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9);
+}
+
+/** `- `, `* `, `+ `, `1. `, `1) ` at the start of a line. `interruptsOnly`: ordered lists must start at 1 to interrupt a paragraph. */
+function isListItem(text: string, line: Line, interruptsOnly: boolean): boolean {
+  const { columns, first } = indentation(text, line);
+  if (columns > 3 && interruptsOnly) return false;
+  const c = text.charCodeAt(first);
+  const spaceAfter = (at: number) => at === line.end || text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9;
+  if (c === 45 || c === 42 || c === 43) return spaceAfter(first + 1) && !(interruptsOnly && first + 1 === line.end);
+  let i = first;
+  while (i < line.end && i - first < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === first) return false;
+  const marker = text.charCodeAt(i);
+  if ((marker !== 46 && marker !== 41) || !spaceAfter(i + 1)) return false;
+  return !interruptsOnly || text.slice(first, i) === "1";
+}
+
+/** Table rows and Pandoc div fences stand alone, one line per block. */
+function isSingleLineBlock(text: string, line: Line): boolean {
+  const { columns, first } = indentation(text, line);
+  if (columns > 3) return false;
+  return text.charCodeAt(first) === 124 /* | */ || startsWithAt(text, first, ":::");
+}
+
+/** Splits the document (from `from`, i.e. after front matter) into blocks, in order. Linear in the text length. */
+export function scanBlocks(text: string, from: number): Block[] {
+  const lines = splitLines(text, from);
+  const blocks: Block[] = [];
+  let previousBlank = true;
+  let inList = false;
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (isBlank(text, line)) {
+      previousBlank = true;
+      i++;
+      continue;
+    }
+    const { columns } = indentation(text, line);
+    const fence = fenceOpen(text, line);
+    if (fence) {
+      // An unclosed fence runs to the end of the document, as in CommonMark.
+      let j = i + 1;
+      while (j < lines.length && !fenceCloses(text, lines[j], fence)) j++;
+      const last = Math.min(j, lines.length - 1);
+      blocks.push({ kind: "code", start: line.start, end: lines[last].end });
+      i = last + 1;
+      previousBlank = false;
+      continue;
+    }
+    if (columns >= 4 && previousBlank && !inList) {
+      let j = i;
+      let lastCode = i;
+      while (j < lines.length && (isBlank(text, lines[j]) || indentation(text, lines[j]).columns >= 4)) {
+        if (!isBlank(text, lines[j])) lastCode = j;
+        j++;
+      }
+      blocks.push({ kind: "code", start: line.start, end: lines[lastCode].end });
+      i = lastCode + 1;
+      previousBlank = false;
+      continue;
+    }
+    if (commentOpen(text, line)) {
+      let j = i;
+      const openAt = text.indexOf("<!--", line.start);
+      while (j < lines.length && text.slice(j === i ? openAt + 4 : lines[j].start, lines[j].end).indexOf("-->") < 0) j++;
+      const last = Math.min(j, lines.length - 1);
+      blocks.push({ kind: "comment", start: line.start, end: lines[last].end });
+      i = last + 1;
+      previousBlank = false;
+      continue;
+    }
+    if (columns === 0 && !isListItem(text, line, false)) inList = false;
+    if (isHeading(text, line) || isSingleLineBlock(text, line)) {
+      blocks.push({ kind: "prose", start: line.start, end: line.end });
+      i++;
+      previousBlank = false;
+      continue;
+    }
+    if (isListItem(text, line, false)) inList = true;
+    let j = i + 1;
+    while (
+      j < lines.length &&
+      !isBlank(text, lines[j]) &&
+      !fenceOpen(text, lines[j]) &&
+      !commentOpen(text, lines[j]) &&
+      !isHeading(text, lines[j]) &&
+      !isSingleLineBlock(text, lines[j]) &&
+      !isListItem(text, lines[j], true)
+    ) {
+      j++;
+    }
+    blocks.push({ kind: "prose", start: line.start, end: lines[j - 1].end });
+    i = j;
+    previousBlank = false;
+  }
+  return blocks;
+}

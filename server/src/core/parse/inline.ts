@@ -1,0 +1,377 @@
+// Inline markup of one prose block, in a single left-to-right pass: code
+// spans, math and comments (never markup), date tags, entity links and
+// citations, plus the sentence ends and clause breaks that scope claims and
+// role titles. Every span is an offset into the block's own text, so a block's
+// parse can be reused wherever the same text appears (see updateDocument).
+import type { ClioDate, Span } from "../types.js";
+import { parseEdtf } from "../dates/index.js";
+import { canStartInText, parseBracketCitation, parseInTextCitation, type RawCitation } from "./citations.js";
+
+export interface RawTag {
+  span: Span;
+  raw: string;
+  date?: ClioDate;
+  error?: string;
+}
+
+export interface RawLink {
+  span: Span;
+  target: string;
+  targetSpan: Span;
+  shown?: string;
+  shownSpan?: Span;
+  before: Span;
+}
+
+export interface RawClaim {
+  span: Span;
+  tag: number;
+  links: number[];
+  citations: number[];
+}
+
+export interface BlockParse {
+  excluded: Span[];
+  tags: RawTag[];
+  links: RawLink[];
+  citations: RawCitation[];
+  claims: RawClaim[];
+}
+
+/** Words whose final period does not end a sentence (spec §1); single capital initials are handled apart. */
+const ABBREVIATIONS = new Set([
+  "p", "pp", "cf", "Cf", "e.g", "i.e", "vol", "Vol", "no", "No", "ed", "Ed", "eds", "Eds", "St", "Dr", "Gen", "U.S", "U.K",
+]);
+
+/** Closing quotes and emphasis marks that may stand between a sentence's final stop and the following space. */
+const CLOSERS = new Set(['"', "'", "”", "’", "»", "*", "_"]);
+
+/** Characters after which a role title can no longer stretch back (clause breaks). */
+const BREAKS = new Set([",", ";", ":", '"', "“", "”", "—", "–", "(", ")"]);
+
+const LETTER = /\p{L}/u;
+const LETTER_DIGIT_OR_BACKSLASH = /[\p{L}\p{N}\\]/u;
+
+/** The brace-content rule of docs/markup-decisions.md: what counts as an attempt at a date tag. */
+export function looksLikeDate(raw: string): boolean {
+  return /^\s*(?:[0-9]|-[0-9]|\.\.|\/|X[X0-9]|[?~%][0-9X]|Y-?[0-9])/.test(raw);
+}
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === " " || ch === "\t" || ch === "\n" || ch === "\r";
+}
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= "0" && ch <= "9";
+}
+
+/** Whether the `.` at `dot` ends a known abbreviation or a single capital initial. */
+function endsAbbreviation(s: string, dot: number): boolean {
+  let t = dot;
+  while (t > 0 && (s[t - 1] === "." || LETTER.test(s[t - 1]))) t--;
+  const word = s.slice(t, dot);
+  if (ABBREVIATIONS.has(word)) return true;
+  return word.length === 1 && word !== word.toLowerCase();
+}
+
+/** Trims whitespace off both ends of s[start, end). */
+function trimSpan(s: string, start: number, end: number): Span {
+  while (start < end && isSpace(s[start])) start++;
+  while (end > start && isSpace(s[end - 1])) end--;
+  return { start, end };
+}
+
+function normaliseSpaces(text: string): string {
+  return text.replace(/\s+/g, " ");
+}
+
+/** Positions of backtick runs by length, so each code span's closer is found without rescanning. */
+class BacktickRuns {
+  private byLength = new Map<number, { starts: number[]; next: number }>();
+  constructor(s: string) {
+    for (let i = 0; i < s.length; ) {
+      if (s[i] !== "`") {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < s.length && s[j] === "`") j++;
+      const entry = this.byLength.get(j - i) ?? { starts: [], next: 0 };
+      entry.starts.push(i);
+      this.byLength.set(j - i, entry);
+      i = j;
+    }
+  }
+  /** Start of the first run of exactly `length` backticks at or after `from`, or -1. */
+  next(length: number, from: number): number {
+    const entry = this.byLength.get(length);
+    if (!entry) return -1;
+    while (entry.next < entry.starts.length && entry.starts[entry.next] < from) entry.next++;
+    return entry.next < entry.starts.length ? entry.starts[entry.next] : -1;
+  }
+}
+
+export function parseInline(s: string): BlockParse {
+  const n = s.length;
+  const excluded: Span[] = [];
+  const tags: RawTag[] = [];
+  const links: RawLink[] = [];
+  const citations: RawCitation[] = [];
+  const sentenceEnds: number[] = [];
+  let boundary = 0;
+  let paren = 0;
+  let bracket = 0;
+  let displayMathFailsFrom = Infinity;
+  let inlineMathFailsFrom = Infinity;
+  let backticks: BacktickRuns | undefined;
+
+  const exclude = (start: number, end: number) => {
+    excluded.push({ start, end });
+    boundary = end;
+  };
+
+  for (let i = 0; i < n; ) {
+    const c = s[i];
+    switch (c) {
+      case "\\":
+        i += 2;
+        continue;
+      case "`": {
+        let j = i;
+        while (j < n && s[j] === "`") j++;
+        backticks ??= new BacktickRuns(s);
+        const close = backticks.next(j - i, j);
+        if (close < 0) {
+          i = j;
+          continue;
+        }
+        exclude(i, close + (j - i));
+        i = close + (j - i);
+        continue;
+      }
+      case "$": {
+        if (s[i + 1] === "$") {
+          const close = i >= displayMathFailsFrom ? -1 : s.indexOf("$$", i + 2);
+          if (close < 0) {
+            displayMathFailsFrom = Math.min(displayMathFailsFrom, i);
+            i += 2;
+            continue;
+          }
+          exclude(i, close + 2);
+          i = close + 2;
+          continue;
+        }
+        // Pandoc's rule: `$` opens math only before a non-space, and closes after a non-space when no digit follows.
+        if (i + 1 >= n || isSpace(s[i + 1]) || i >= inlineMathFailsFrom) {
+          i++;
+          continue;
+        }
+        let close = -1;
+        for (let j = s.indexOf("$", i + 2); j >= 0; j = s.indexOf("$", j + 1)) {
+          if (!isSpace(s[j - 1]) && s[j - 1] !== "\\" && !isDigit(s[j + 1])) {
+            close = j;
+            break;
+          }
+        }
+        if (close < 0) {
+          inlineMathFailsFrom = i;
+          i++;
+          continue;
+        }
+        exclude(i, close + 1);
+        i = close + 1;
+        continue;
+      }
+      case "<": {
+        if (!s.startsWith("<!--", i)) {
+          i++;
+          continue;
+        }
+        // An unclosed comment hides the rest of the block rather than letting half a comment count as markup.
+        const close = s.indexOf("-->", i + 4);
+        const end = close < 0 ? n : close + 3;
+        exclude(i, end);
+        i = end;
+        continue;
+      }
+      case "{": {
+        // `\cmd{…}` and `word{…}` are raw TeX or text, not tags.
+        if (i > 0 && LETTER_DIGIT_OR_BACKSLASH.test(s[i - 1])) {
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        while (j < n && s[j] !== "}" && s[j] !== "{" && s[j] !== "\n" && s[j] !== "\r") j++;
+        if (j >= n || s[j] !== "}") {
+          i++;
+          continue;
+        }
+        const raw = s.slice(i + 1, j);
+        if (looksLikeDate(raw)) {
+          const parsed = parseEdtf(raw);
+          const tag: RawTag = { span: { start: i, end: j + 1 }, raw };
+          if ("date" in parsed) tag.date = parsed.date;
+          else tag.error = parsed.error;
+          tags.push(tag);
+          boundary = j + 1;
+        }
+        // Other brace groups (Pandoc attributes `{#id}`, `{.class}`, `{-}`) are skipped whole.
+        i = j + 1;
+        continue;
+      }
+      case "[": {
+        if (s[i + 1] === "[") {
+          let j = i + 2;
+          while (j < n && s[j] !== "[" && s[j] !== "]") j++;
+          if (j + 1 < n && s[j] === "]" && s[j + 1] === "]") {
+            const link = readLink(s, i, j, boundary);
+            if (link) {
+              links.push(link);
+              boundary = j + 2;
+              i = j + 2;
+              continue;
+            }
+          }
+          bracket++;
+          i++;
+          continue;
+        }
+        let j = i + 1;
+        let hasAt = false;
+        while (j < n && s[j] !== "]" && s[j] !== "[") {
+          if (s[j] === "@") hasAt = true;
+          j++;
+        }
+        // `[text](url)` and `[text][ref]` are links, not citations.
+        if (hasAt && j < n && s[j] === "]" && s[j + 1] !== "(" && s[j + 1] !== "[") {
+          const citation = parseBracketCitation(s, i, j);
+          if (citation) {
+            citations.push(citation);
+            boundary = j + 1;
+            i = j + 1;
+            continue;
+          }
+        }
+        bracket++;
+        i++;
+        continue;
+      }
+      case "]":
+        if (bracket > 0) bracket--;
+        i++;
+        continue;
+      case "(":
+        paren++;
+        boundary = i + 1;
+        i++;
+        continue;
+      case ")":
+        if (paren > 0) paren--;
+        boundary = i + 1;
+        i++;
+        continue;
+      case "@": {
+        if (canStartInText(i > 0 ? s[i - 1] : undefined)) {
+          const citation = parseInTextCitation(s, i, n);
+          if (citation) {
+            citations.push(citation);
+            boundary = citation.span.end;
+            i = citation.span.end;
+            continue;
+          }
+        }
+        i++;
+        continue;
+      }
+      case ".":
+      case "!":
+      case "?": {
+        if (paren > 0 || bracket > 0) {
+          i++;
+          continue;
+        }
+        let k = i + 1;
+        while (k < n && (s[k] === "." || s[k] === "!" || s[k] === "?")) k++;
+        while (k < n && CLOSERS.has(s[k])) k++;
+        if ((k >= n || isSpace(s[k])) && !(c === "." && k === i + 1 && endsAbbreviation(s, i))) {
+          sentenceEnds.push(k);
+          boundary = k;
+          i = k;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      default:
+        if (BREAKS.has(c)) boundary = i + 1;
+        i++;
+    }
+  }
+
+  return { excluded, tags, links, citations, claims: scopeClaims(s, tags, links, citations, sentenceEnds) };
+}
+
+/** `[[target]]` or `[[target|shown]]` between `open` and `close` (the first `]`); undefined when the target is empty. */
+function readLink(s: string, open: number, close: number, boundary: number): RawLink | undefined {
+  const innerStart = open + 2;
+  let targetEnd = innerStart;
+  while (targetEnd < close && s[targetEnd] !== "|") targetEnd++;
+  const targetSpan = trimSpan(s, innerStart, targetEnd);
+  if (targetSpan.start === targetSpan.end) return undefined;
+  const link: RawLink = {
+    span: { start: open, end: close + 2 },
+    target: normaliseSpaces(s.slice(targetSpan.start, targetSpan.end)),
+    targetSpan,
+    before: trimSpan(s, Math.min(boundary, open), open),
+  };
+  if (targetEnd < close) {
+    const shownSpan = trimSpan(s, targetEnd + 1, close);
+    if (shownSpan.start < shownSpan.end) {
+      link.shown = normaliseSpaces(s.slice(shownSpan.start, shownSpan.end));
+      link.shownSpan = shownSpan;
+    }
+  }
+  return link;
+}
+
+/**
+ * Claims: each tag opens one that runs to the first sentence end after it, the
+ * next tag, or the block's end. Bracketed citations standing right after the
+ * sentence's final stop still belong to it (docs/markup-decisions.md).
+ */
+function scopeClaims(s: string, tags: RawTag[], links: RawLink[], citations: RawCitation[], sentenceEnds: number[]): RawClaim[] {
+  const claims: RawClaim[] = [];
+  const citationAt = new Map<number, number>();
+  citations.forEach((c, index) => {
+    if (!c.inText) citationAt.set(c.span.start, index);
+  });
+  let sentence = 0;
+  let linkIndex = 0;
+  let citationIndex = 0;
+  for (let t = 0; t < tags.length; t++) {
+    const tag = tags[t];
+    const nextTag = t + 1 < tags.length ? tags[t + 1].span.start : s.length;
+    while (sentence < sentenceEnds.length && sentenceEnds[sentence] <= tag.span.end) sentence++;
+    let end: number;
+    if (sentence < sentenceEnds.length && sentenceEnds[sentence] <= nextTag) {
+      end = sentenceEnds[sentence];
+      for (;;) {
+        let p = end;
+        while (p < nextTag && isSpace(s[p])) p++;
+        const following = citationAt.get(p);
+        if (following === undefined || citations[following].span.end > nextTag) break;
+        end = citations[following].span.end;
+      }
+    } else {
+      end = nextTag;
+      while (end > tag.span.end && isSpace(s[end - 1])) end--;
+    }
+    const claim: RawClaim = { span: { start: tag.span.start, end }, tag: t, links: [], citations: [] };
+    while (linkIndex < links.length && links[linkIndex].span.start < claim.span.start) linkIndex++;
+    while (linkIndex < links.length && links[linkIndex].span.end <= end) claim.links.push(linkIndex++);
+    while (citationIndex < citations.length && citations[citationIndex].span.start < claim.span.start) citationIndex++;
+    while (citationIndex < citations.length && citations[citationIndex].span.end <= end) claim.citations.push(citationIndex++);
+    claims.push(claim);
+  }
+  return claims;
+}

@@ -1,0 +1,167 @@
+// Publishes diagnostics: debounced per change, computed off the keystroke path,
+// abandoned when a newer change arrives. Document checks run for open papers
+// (and for every indexed paper after "Check Workspace"); workspace checks
+// (date-conflict) and fact-file problems cover closed files too.
+import type { ClioDiagnostic } from "../core/types.js";
+import type { ServerState } from "./state.js";
+import { toLspDiagnostic } from "./convert.js";
+import { toCorePath, toLspUri } from "./uris.js";
+import { STATUS_NOTIFICATION, type ClioStatus } from "./protocol.js";
+
+const DEBOUNCE_MS = 150;
+
+export class DiagnosticsScheduler {
+  private dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  /** Last document-check results per core path. */
+  private documentResults = new Map<string, ClioDiagnostic[]>();
+  /** What was last published per LSP URI (serialised), to skip unchanged files and clear stale ones. */
+  private published = new Map<string, string>();
+  /** After "Check Workspace", closed papers get their document checks too. */
+  checkAll = false;
+  lastStatus: ClioStatus = { errors: 0, warnings: 0, information: 0, documents: 0 };
+  private idle: Array<() => void> = [];
+
+  constructor(private readonly state: ServerState) {}
+
+  /** Marks a document (core path) for re-checking soon. */
+  schedule(path: string, delay = DEBOUNCE_MS): void {
+    this.dirty.add(path);
+    this.arm(delay);
+  }
+
+  /** Re-checks everything (facts, settings or bibliographies changed). */
+  scheduleAll(delay = DEBOUNCE_MS): void {
+    for (const path of this.documentResults.keys()) this.dirty.add(path);
+    for (const doc of this.state.documents.all()) this.dirty.add(toCorePath(doc.uri));
+    if (this.checkAll) for (const doc of this.state.ws.documents()) this.dirty.add(doc.uri);
+    this.arm(delay);
+  }
+
+  forget(path: string): void {
+    this.documentResults.delete(path);
+    this.arm(DEBOUNCE_MS);
+  }
+
+  /** Resolves when no run is pending (used by Check Workspace to answer with the results). */
+  whenIdle(): Promise<void> {
+    if (!this.timer && this.dirty.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private arm(delay: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    // A newer change supersedes a run in progress: it checks the generation between documents.
+    this.generation++;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.run().catch((err) => this.state.connection.console.error(`[clio] diagnostics failed: ${err instanceof Error ? err.stack : String(err)}`));
+    }, delay);
+  }
+
+  private shouldCheck(path: string): boolean {
+    if (this.checkAll) return true;
+    return this.state.documents.all().some((d) => toCorePath(d.uri) === path);
+  }
+
+  private async run(): Promise<void> {
+    const generation = this.generation;
+    const { ws } = this.state;
+    const work = [...this.dirty];
+    this.dirty.clear();
+    for (const path of work) {
+      if (generation !== this.generation) {
+        for (const rest of work) this.dirty.add(rest);
+        return;
+      }
+      const open = this.state.documents.all().find((d) => toCorePath(d.uri) === path);
+      if (open) this.state.coreDocument(open.uri);
+      if (!ws.getDocument(path) || !this.shouldCheck(path)) {
+        this.documentResults.delete(path);
+        continue;
+      }
+      this.documentResults.set(path, this.safely(`checking ${path}`, () => ws.documentDiagnostics(path)));
+      // Let requests (hover, completion) in between documents.
+      await new Promise((r) => setImmediate(r));
+    }
+    if (generation !== this.generation) return;
+    const workspace = this.safely("workspace checks", () => [...ws.workspaceDiagnostics().values()].flat());
+    const facts = this.safely("fact files", () => ws.factDiagnostics());
+    this.publish([...[...this.documentResults.values()].flat(), ...workspace, ...facts]);
+    this.sendStatus();
+    const waiting = this.idle;
+    this.idle = [];
+    if (!this.timer && this.dirty.size === 0) for (const resolve of waiting) resolve();
+    else this.idle.push(...waiting);
+  }
+
+  private safely(what: string, compute: () => ClioDiagnostic[]): ClioDiagnostic[] {
+    try {
+      return compute();
+    } catch (err) {
+      this.state.connection.console.error(`[clio] ${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return [];
+    }
+  }
+
+  private publish(all: ClioDiagnostic[]): void {
+    const byUri = new Map<string, ClioDiagnostic[]>();
+    for (const d of all) {
+      const uri = toLspUri(d.uri);
+      const list = byUri.get(uri) ?? [];
+      list.push(d);
+      byUri.set(uri, list);
+    }
+    let errors = 0;
+    let warnings = 0;
+    let information = 0;
+    for (const [uri, list] of byUri) {
+      const diagnostics = dedupe(list).map(toLspDiagnostic);
+      for (const d of list) {
+        if (d.severity === "error") errors++;
+        else if (d.severity === "warning") warnings++;
+        else if (d.severity === "information") information++;
+      }
+      const key = JSON.stringify(diagnostics);
+      if (this.published.get(uri) === key) continue;
+      this.published.set(uri, key);
+      void this.state.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    for (const uri of [...this.published.keys()]) {
+      if (byUri.has(uri)) continue;
+      this.published.delete(uri);
+      void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+    this.lastStatus = { ...this.lastStatus, errors, warnings, information };
+  }
+
+  private sendStatus(): void {
+    const { ws } = this.state;
+    let documents = 0;
+    for (const _ of ws.documents()) documents++;
+    const status: ClioStatus = { ...this.lastStatus, documents };
+    try {
+      const facts = ws.facts();
+      status.entities = facts.entities.size;
+      status.events = facts.events.size;
+      status.sources = facts.sources.size;
+      status.problem = undefined;
+    } catch (err) {
+      status.problem = `fact base unavailable: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    this.lastStatus = status;
+    void this.state.connection.sendNotification(STATUS_NOTIFICATION, status);
+  }
+}
+
+/** The same diagnostic can arrive twice (a bibliography problem seen from two papers). */
+function dedupe(list: ClioDiagnostic[]): ClioDiagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

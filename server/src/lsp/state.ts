@@ -1,0 +1,54 @@
+// What every LSP feature file shares: the core workspace, the connection, the
+// open documents, and `guard`, which keeps one failing request from taking the
+// server down.
+import type { Connection, TextDocuments } from "vscode-languageserver/node";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { ClioWorkspace } from "../core/workspace.js";
+import { toCorePath } from "./uris.js";
+
+export interface ClientCapabilities {
+  configuration: boolean;
+  documentChanges: boolean;
+  markdownHover: boolean;
+}
+
+export class ServerState {
+  ws: ClioWorkspace;
+  capabilities: ClientCapabilities = { configuration: false, documentChanges: false, markdownHover: true };
+  root: string | undefined;
+
+  constructor(
+    readonly connection: Connection,
+    readonly documents: TextDocuments<TextDocument>,
+    ws: ClioWorkspace,
+  ) {
+    this.ws = ws;
+  }
+
+  /** Core document for an LSP URI, making sure an open document's latest text is what the core holds. */
+  coreDocument(uri: string) {
+    const path = toCorePath(uri);
+    const open = this.documents.get(uri);
+    const held = this.ws.getDocument(path);
+    if (open && (!held || held.text !== open.getText())) {
+      return this.ws.setDocument(path, open.getText(), open.version);
+    }
+    return held;
+  }
+
+  log(message: string): void {
+    this.connection.console.log(`[clio] ${message}`);
+  }
+
+  /** Runs a handler; on failure logs it and answers with the fallback instead of crashing. */
+  guard<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await handler(...args);
+      } catch (err) {
+        this.connection.console.error(`[clio] ${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        return fallback;
+      }
+    };
+  }
+}
