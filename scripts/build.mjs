@@ -43,3 +43,7 @@ const bundle = files.map((f) => ({
   text: readFileSync(join(factDir, f), "utf8"),
 }));
 writeFileSync(join(dist, "facts.json"), JSON.stringify(bundle));
+
+// The timeline front end (browser IIFE) for the webview and `clio timeline`: dist/timeline-view.js.
+const { buildTimelineView } = await import("./build-timeline-view.mjs");
+await buildTimelineView({ production });

@@ -110,11 +110,12 @@ export function stubFacts(spec: StubFacts): FactIndex {
     if (!names.has(k)) names.set(k, new Set());
     names.get(k)!.add(id);
   };
-  const display = new Map<string, string>();
+  // Like the real index: every form as written → the ids that use it.
+  const forms = new Map<string, string[]>();
   for (const e of entities.values()) {
     for (const n of [e.id, e.name, ...e.aliases, ...e.names.map((p) => p.name)]) {
       addName(n, e.id);
-      if (!display.has(normalizeName(n))) display.set(normalizeName(n), n);
+      forms.set(n, [...new Set([...(forms.get(n) ?? []), e.id])]);
     }
   }
   const span = (a?: ClioDate, b?: ClioDate) => spanDates(a, b);
@@ -128,9 +129,7 @@ export function stubFacts(spec: StubFacts): FactIndex {
     problems: [],
     sources,
     lookup: (n) => [...(names.get(normalizeName(n)) ?? [])].map((id) => entities.get(id)!),
-    allNames: function* () {
-      for (const [k, ids] of names) yield [display.get(k) ?? k, [...ids]];
-    },
+    allNames: () => forms.entries(),
     existsAt(id, date) {
       const e = entities.get(id);
       if (!e || (!e.startDate && !e.endDate)) return "overlap";

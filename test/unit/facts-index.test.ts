@@ -140,8 +140,11 @@ test("lookup by id, name, alias, diacritic-free form and Wade–Giles alias", ()
   assert.deepEqual(ids("Nobody"), []);
 });
 
-test("lookup reports ambiguity as several candidates", () => {
+test("lookup reports ambiguity as several candidates; an exact id picks one", () => {
   assert.deepEqual(index.lookup("China").map((e) => e.id).sort(), ["china", "republic-of-china"]);
+  assert.deepEqual(index.lookup("PRC").map((e) => e.id), ["china"]);
+  assert.deepEqual(index.lookup("china").map((e) => e.id), ["china"]);
+  assert.deepEqual(index.lookup("republic-of-china").map((e) => e.id), ["republic-of-china"]);
 });
 
 test("allNames lists every name form with its entity ids", () => {
@@ -149,6 +152,7 @@ test("allNames lists every name form with its entity ids", () => {
   assert.deepEqual(names.get("Chou En-lai"), ["zhou-enlai"]);
   assert.deepEqual(names.get("China")?.sort(), ["china", "republic-of-china"]);
   assert.deepEqual(names.get("People's Socialist Republic of Albania"), ["albania"]);
+  assert.equal(names.get("zhou-enlai"), undefined, "ids are not name forms");
 });
 
 test("existsAt compares the date with the life span", () => {

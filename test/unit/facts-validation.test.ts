@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { buildFactIndex } from "../../server/src/core/facts/index.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { buildFactIndex, factFileSchema } from "../../server/src/core/facts/index.js";
 import type { FactFileText, FactIndex, FactProblem } from "../../server/src/core/types.js";
 
 const DIR = join(import.meta.dirname, "../fixtures/facts-files");
@@ -84,9 +85,12 @@ test("duplicate id within one file: the first is kept", () => {
   assert.equal(idx.entities.get("twin")?.name, "First Twin");
 });
 
-test("an alias shared by two entities needs descriptions to tell them apart", () => {
+test("an alias shared by two entities needs descriptions; a title word names one title", () => {
   const idx = load("shared-alias.yaml");
-  expectProblems(idx, [{ line: 10, includes: '"Li" also names li-one', severity: "warning" }]);
+  expectProblems(idx, [
+    { line: 10, includes: '"Li" also names li-one', severity: "warning" },
+    { line: 30, includes: '"Chairman" already names the title party-chairman', severity: "warning" },
+  ]);
   assert.equal(idx.lookup("Li").length, 2);
   assert.equal(idx.lookup("Kang").length, 2);
 });
@@ -147,4 +151,10 @@ test("buildFactIndex never throws, whatever the input", () => {
     assert.ok(Array.isArray(idx.problems));
     assert.ok(idx.problems.length > 0, `expected a problem for ${JSON.stringify(text.slice(0, 20))}`);
   }
+});
+
+test("the shipped schema is a valid, strict JSON Schema 2020-12", () => {
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
+  assert.doesNotThrow(() => ajv.compile(factFileSchema));
+  assert.equal((factFileSchema as { $schema: string }).$schema, "https://json-schema.org/draft/2020-12/schema");
 });

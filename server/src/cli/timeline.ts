@@ -5,8 +5,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
-import { ClioWorkspace, type WorkspaceHost } from "../core/workspace.js";
-import type { FactFileText } from "../core/types.js";
+import { ClioWorkspace } from "../core/workspace.js";
+import { createNodeHost, findPackageRoot, readTextFile } from "../node/host.js";
 import { buildTimeline } from "../core/export/timeline-data.js";
 import { renderStandaloneHtml } from "../core/export/timeline-html.js";
 import type { LaneMode } from "../core/export/timeline-model.js";
@@ -116,24 +116,7 @@ export function openWorkspace(inputs: string[]): { ws: ClioWorkspace; files: str
   if (files.length === 0) return { error: "no Markdown papers (.md, .qmd, .Rmd) found" };
   const first = path.resolve(inputs[0]);
   const root = fs.statSync(first).isDirectory() ? first : path.dirname(first);
-  const host: WorkspaceHost = {
-    root,
-    bundledFacts: bundledFactFiles(),
-    readFile: (file) => {
-      try {
-        return fs.readFileSync(file, "utf8");
-      } catch {
-        return undefined;
-      }
-    },
-    listDir: (dir) => {
-      try {
-        return fs.readdirSync(dir);
-      } catch {
-        return [];
-      }
-    },
-  };
+  const host = createNodeHost(root);
   const ws = new ClioWorkspace(host);
   for (const file of files) {
     const text = host.readFile(file);
@@ -143,50 +126,14 @@ export function openWorkspace(inputs: string[]): { ws: ClioWorkspace; files: str
   return { ws, files };
 }
 
-/** Where the project lives: dist/.. for the bundle, else the nearest folder up from cwd with our package.json. */
-export function projectRoot(): string | undefined {
-  const candidates: string[] = [];
-  if (typeof __dirname === "string") candidates.push(path.resolve(__dirname, ".."));
-  if (process.argv[1]) candidates.push(path.resolve(path.dirname(process.argv[1]), ".."));
-  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
-    candidates.push(dir);
-    if (path.dirname(dir) === dir) break;
-  }
-  for (const dir of candidates) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string };
-      if (pkg.name === "clio-history") return dir;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-/** The bundled fact base: dist/facts.json when built, else the YAML sources. */
-function bundledFactFiles(): FactFileText[] {
-  const root = projectRoot();
-  if (!root) return [];
-  try {
-    const list = JSON.parse(fs.readFileSync(path.join(root, "dist", "facts.json"), "utf8")) as Array<{ file: string; text: string }>;
-    return list.map((f) => ({ file: path.join(root, f.file), text: f.text, origin: "bundled" as const }));
-  } catch {
-    const dir = path.join(root, "server", "data", "facts");
-    try {
-      return fs
-        .readdirSync(dir)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-        .map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), "utf8"), origin: "bundled" as const }));
-    } catch {
-      return [];
-    }
-  }
-}
-
 /** The bundled front end; built on the fly when running from the sources without a build. */
 export async function timelineScript(): Promise<string | undefined> {
-  const root = projectRoot();
+  // Next to the running bundle (dist/cli.cjs) first, then the repository's dist/.
+  if (typeof __dirname === "string") {
+    const beside = readTextFile(path.join(__dirname, "timeline-view.js"));
+    if (beside) return beside;
+  }
+  const root = findPackageRoot();
   if (!root) return undefined;
   try {
     return fs.readFileSync(path.join(root, "dist", "timeline-view.js"), "utf8");

@@ -87,7 +87,9 @@ export class DiagnosticsScheduler {
     }
     if (generation !== this.generation) return;
     const workspace = this.safely("workspace checks", () => [...ws.workspaceDiagnostics().values()].flat());
-    const facts = this.safely("fact files", () => ws.factDiagnostics());
+    // Problems of the bundled fact base are ours to fix, not the historian's: only workspace fact files get them.
+    const bundled = new Set(ws.host.bundledFacts.map((f) => f.file));
+    const facts = this.safely("fact files", () => ws.factDiagnostics().filter((d) => !bundled.has(d.uri)));
     this.publish([...[...this.documentResults.values()].flat(), ...workspace, ...facts]);
     this.sendStatus();
     const waiting = this.idle;
@@ -107,8 +109,10 @@ export class DiagnosticsScheduler {
 
   private publish(all: ClioDiagnostic[]): void {
     const byUri = new Map<string, ClioDiagnostic[]>();
+    // Every checked paper gets a publish, an empty one included, so the client knows it was checked.
+    for (const path of this.documentResults.keys()) byUri.set(this.state.lspUri(path), []);
     for (const d of all) {
-      const uri = toLspUri(d.uri);
+      const uri = this.state.lspUri(d.uri);
       const list = byUri.get(uri) ?? [];
       list.push(d);
       byUri.set(uri, list);
@@ -117,6 +121,7 @@ export class DiagnosticsScheduler {
     let warnings = 0;
     let information = 0;
     for (const [uri, list] of byUri) {
+      const firstTime = !this.published.has(uri);
       const diagnostics = dedupe(list).map(toLspDiagnostic);
       for (const d of list) {
         if (d.severity === "error") errors++;
@@ -124,7 +129,7 @@ export class DiagnosticsScheduler {
         else if (d.severity === "information") information++;
       }
       const key = JSON.stringify(diagnostics);
-      if (this.published.get(uri) === key) continue;
+      if (!firstTime && this.published.get(uri) === key) continue;
       this.published.set(uri, key);
       void this.state.connection.sendDiagnostics({ uri, diagnostics });
     }

@@ -22,6 +22,7 @@ import { registerCodeActions } from "./codeActions.js";
 import { registerRename } from "./rename.js";
 import { registerWatchedFiles } from "./watched.js";
 import { registerRequests } from "./requests.js";
+import { registerTimelineRequest } from "./timeline.js";
 import { refreshSettings, toWorkspaceSettings, type ClioConfiguration } from "./settings.js";
 import { findPapers, readPaper } from "./indexer.js";
 
@@ -136,6 +137,7 @@ registerCodeActions(state);
 registerRename(state);
 registerWatchedFiles(state, scheduler);
 registerRequests(state, scheduler);
+registerTimelineRequest(connection, () => state.ws, (uri) => state.coreDocument(uri));
 
 documents.listen(connection);
 connection.listen();

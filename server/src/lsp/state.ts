@@ -4,7 +4,7 @@
 import type { Connection, TextDocuments } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ClioWorkspace } from "../core/workspace.js";
-import { toCorePath } from "./uris.js";
+import { toCorePath, toLspUri } from "./uris.js";
 
 export interface ClientCapabilities {
   configuration: boolean;
@@ -34,6 +34,12 @@ export class ServerState {
       return this.ws.setDocument(path, open.getText(), open.version);
     }
     return held;
+  }
+
+  /** The URI the client uses for a core path (an open document keeps its own spelling). */
+  lspUri(path: string): string {
+    for (const doc of this.documents.all()) if (toCorePath(doc.uri) === path) return doc.uri;
+    return toLspUri(path);
   }
 
   log(message: string): void {

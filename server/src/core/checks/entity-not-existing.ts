@@ -4,7 +4,7 @@
 // "Stalin's legacy") are not actors and are skipped.
 import type { Claim, ClioDiagnostic, Entity } from "../types.js";
 import type { DocumentCheck } from "./api.js";
-import { claimDateText, diagnostic, isReferenceMention, resolveUnique, severityFor, sourceLabel } from "./util.js";
+import { claimDateText, diagnostic, isActor, resolveUnique, severityFor, sourceLabel } from "./util.js";
 
 const CHECKED = new Set(["person", "state", "party", "organisation"]);
 
@@ -20,7 +20,7 @@ export const entityNotExisting: DocumentCheck = {
         const entity = resolveUnique(ctx.facts, link);
         if (!entity || !CHECKED.has(entity.type) || seen.has(entity.id)) continue;
         if (!entity.startDate && !entity.endDate) continue;
-        if (isReferenceMention(ctx.doc.text, link.span)) continue;
+        if (!isActor(ctx.doc.text, claim, link)) continue;
         const overlap = ctx.facts.existsAt(entity.id, date);
         if (overlap === "overlap") continue;
         seen.add(entity.id);

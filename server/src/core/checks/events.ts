@@ -5,6 +5,24 @@
 import type { Claim, FactEvent, FactIndex, ParsedDocument } from "../types.js";
 import { isReferenceMention, resolve, resolveUnique, tokenKey, tokenize } from "./util.js";
 
+/**
+ * Event types that happen again and again between the same participants (two
+ * leaders meet, a party denounces a neighbour): a claim with their participants
+ * and a trigger word may well be another occurrence the fact base does not list,
+ * so the participants route does not tie it to a listed event. Naming the event
+ * itself (the subject route) still does. An event type in the data may set
+ * `recurring: true|false` to override this default.
+ */
+export const RECURRING_EVENT_TYPES: ReadonlySet<string> = new Set([
+  "statement", "message", "meeting", "trade", "aid", "loan", "agreement", "decision", "appointment", "clash",
+  "purge", "congress", "conference", "plenum", "trial", "unrest", "vote", "ceremony", "dismissal",
+]);
+
+function isRecurring(facts: FactIndex, typeId: string): boolean {
+  const declared = (facts.eventTypes.get(typeId) as { recurring?: unknown } | undefined)?.recurring;
+  return typeof declared === "boolean" ? declared : RECURRING_EVENT_TYPES.has(typeId);
+}
+
 export interface AssertedEvents {
   events: FactEvent[];
   /** How the claim asserts them: by naming the event, or by participants plus a trigger word. */
@@ -30,14 +48,26 @@ export function assertedEvents(doc: ParsedDocument, claim: Claim, facts: FactInd
   const candidates = new Map<string, FactEvent>();
   for (const id of linked) {
     for (const ev of safe(() => facts.eventsWith([id]))) {
-      if (ev.participants.length >= 2 && ev.participants.every((p) => linked.has(p))) candidates.set(ev.id, ev);
+      if (ev.participants.length >= 2 && ev.participants.every((p) => linked.has(p)) && !isRecurring(facts, ev.type)) candidates.set(ev.id, ev);
     }
+  }
+  // In prose, the sentence must be about a participant: its subject takes part in the event.
+  if (claim.implicit) {
+    const subjectId = claim.subject && resolveUnique(facts, claim.subject)?.id;
+    for (const [id, ev] of candidates) if (!subjectId || !ev.participants.includes(subjectId)) candidates.delete(id);
   }
   if (candidates.size === 0) return undefined;
   // Trigger words of the claim's own text (outside its links, so a name never acts as a trigger).
   const types = new Map<string, string>();
-  for (const tok of tokenize(textOutsideLinks(doc, claim))) {
-    for (const t of safe(() => facts.eventTypesForWord(tok.norm))) if (!types.has(t.id)) types.set(t.id, tok.norm);
+  const tokens = tokenize(textOutsideLinks(doc, claim));
+  const words: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    words.push(tokens[i].norm);
+    // Two-word triggers ("broke off", "pulled out") and hyphenated ones ("interest-free").
+    if (i + 1 < tokens.length) words.push(`${tokens[i].norm} ${tokens[i + 1].norm}`, `${tokens[i].norm}-${tokens[i + 1].norm}`);
+  }
+  for (const word of words) {
+    for (const t of safe(() => facts.eventTypesForWord(word))) if (!types.has(t.id)) types.set(t.id, word);
   }
   const events = [...candidates.values()].filter((ev) => types.has(ev.type));
   if (events.length === 0) return undefined;

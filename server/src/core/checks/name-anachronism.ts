@@ -4,7 +4,7 @@
 // without a period are timeless. The quick fix puts the name then in use.
 import type { Claim, ClioDiagnostic, Entity, NamePeriod, QuickFix } from "../types.js";
 import type { DocumentCheck } from "./api.js";
-import { bestOverlap, claimDateText, diagnostic, resolveUnique, severityFor, sourceLabel, spanBetween, spanOverlap } from "./util.js";
+import { bestOverlap, claimDateText, diagnostic, isActor, resolveUnique, severityFor, sourceLabel, spanBetween, spanOverlap } from "./util.js";
 import { replaceFix } from "../fixes/edit.js";
 
 export const nameAnachronism: DocumentCheck = {
@@ -17,10 +17,14 @@ export const nameAnachronism: DocumentCheck = {
       for (const link of claim.links) {
         const entity = resolveUnique(ctx.facts, link);
         if (!entity) continue;
+        // In prose, only the subject's name is judged (see isActor); "the role of the Red Army" looks back.
+        if (claim.implicit && !isActor(ctx.doc.text, claim, link)) continue;
         const periods = ctx.facts.namePeriodsFor(entity.id, link.nameUsed);
         if (periods.length === 0) continue;
         // A name form that is also an undated alias or the canonical name is never wrong.
         if (isTimeless(entity, link.nameUsed, periods)) continue;
+        // Before founding or after dissolution every name is wrong; entity-not-existing says so once.
+        if (ctx.facts.existsAt(entity.id, date) === "disjoint") continue;
         const overlap = bestOverlap(periods.map((p) => spanOverlap(spanBetween(p.fromDate, p.toDate), date)));
         if (overlap === "overlap") continue;
         const inUse = ctx.facts.namesAt(entity.id, date).filter((p) => p.name !== link.nameUsed);
@@ -36,7 +40,7 @@ export const nameAnachronism: DocumentCheck = {
           ),
         );
         out.push(
-          diagnostic(ctx.doc, "name-anachronism", severityFor("warning", overlap), link.nameRange, message(link.nameUsed, periods, inUse, claim), {
+          diagnostic(ctx.doc, "name-anachronism", severityFor("warning", overlap), link.nameRange, message(link.nameUsed, periods, official.length ? official : inUse, claim), {
             fixes,
             related: [{ uri: ctx.doc.uri, range: claim.dateTag.range, message: `The claim's date: ${claimDateText(claim.dateTag.raw, date)}` }],
             implicit: claim.implicit || undefined,
@@ -56,8 +60,8 @@ function isTimeless(entity: Entity, used: string, periods: NamePeriod[]): boolea
   const u = norm(used);
   const inPeriods = periods.some((p) => norm(p.name) === u);
   if (!inPeriods) return true;
-  // If the canonical name or an alias equals the form but no period names it as dated, it is timeless.
-  if (norm(entity.name) === u && periods.every((p) => !p.from && !p.to)) return true;
+  // The canonical name is the generic name of the entity in every period ("Romania", "Albania").
+  if (norm(entity.name) === u) return true;
   return periods.every((p) => !p.fromDate && !p.toDate);
 }
 
@@ -69,6 +73,7 @@ function periodText(p: NamePeriod): string {
 function message(used: string, periods: NamePeriod[], inUse: NamePeriod[], claim: Claim): string {
   const dated = claimDateText(claim.dateTag.raw, claim.dateTag.date!);
   const when = periods.map(periodText).join("; ");
-  const then = inUse.length ? ` In ${dated} the name was ${inUse.map((p) => `"${p.name}" ${sourceLabel(p.sources)}`).join(" or ")}.` : "";
+  const shown = inUse.slice(0, 3);
+  const then = shown.length ? ` In ${dated} the name was ${shown.map((p) => `"${p.name}" ${sourceLabel(p.sources)}`).join(" or ")}.` : "";
   return `"${used}" was in use ${when}; this claim is dated ${dated}.${then}`;
 }

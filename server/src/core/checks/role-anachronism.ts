@@ -33,7 +33,8 @@ export const roleAnachronism: DocumentCheck = {
         if (actor.offices.length === 0) continue;
         if (isReferenceMention(ctx.doc.text, link.span)) continue;
         const title = ctx.facts.titles.get(match.titleId);
-        const tenures = actor.offices.filter((o) => o.title === match.titleId && (!match.of || !o.of || o.of === match.of.id));
+        const ofIds = new Set(match.of.map((e) => e.id));
+        const tenures = actor.offices.filter((o) => o.title === match.titleId && (ofIds.size === 0 || !o.of || ofIds.has(o.of)));
         const overlap = bestOverlap(tenures.map((o) => spanOverlap(spanBetween(o.startDate, o.endDate), date)));
         if (overlap === "overlap") continue;
         const range = rangeOf(ctx.doc, match.span);
@@ -75,12 +76,12 @@ function message(
   const dated = claimDateText(claim.dateTag.raw, date);
   let text: string;
   if (tenures.length === 0) {
-    const scope = match.of ? ` of ${match.of.name}` : "";
+    const scope = match.of.length ? ` of ${match.of.map((e) => e.name).join(" or ")}` : "";
     text = `${actor.name} is not recorded as ${titleName}${scope} at any time ${sourceLabel(actor.sources)}`;
   } else {
     text = `${actor.name} was ${shown} ${tenures.map((o) => tenureText(o, facts)).join("; and ")}`;
   }
-  const ofId = match.of?.id ?? commonOf(tenures);
+  const ofId = match.of.length === 1 ? match.of[0].id : commonOf(tenures);
   const holders = safeHolders(facts, match.titleId, date, ofId).filter((h) => h.entity.id !== actor.id && h.overlap !== "disjoint");
   const names = [...new Set(holders.map((h) => h.entity.name))];
   const heldBy = names.length ? `; in ${dated} the office was held by ${joinNames(names)}` : "";

@@ -35,13 +35,42 @@ function titleTable(facts: FactIndex): TitleTable {
   return table;
 }
 
+const POLITY_TYPES = new Set(["state", "party", "organisation"]);
+const adjectiveTables = new WeakMap<FactIndex, Map<string, Entity[]>>();
+
+/**
+ * States, parties and organisations a capitalised word before a title points
+ * at: a name form equal to the word ("Albania"), or whose first word it is
+ * ("Soviet" → Soviet Union, "Chinese" → Chinese People's Republic).
+ */
+function polities(facts: FactIndex, word: string): Entity[] {
+  let table = adjectiveTables.get(facts);
+  if (!table) {
+    table = new Map();
+    for (const [name, ids] of facts.allNames()) {
+      const tokens = tokenKey(name).split(" ");
+      if (!tokens[0]) continue;
+      for (const id of ids) {
+        const e = facts.entities.get(id);
+        if (!e || !POLITY_TYPES.has(e.type)) continue;
+        const list = table.get(tokens[0]) ?? [];
+        if (!list.includes(e)) list.push(e);
+        table.set(tokens[0], list);
+      }
+    }
+    adjectiveTables.set(facts, table);
+  }
+  const direct = resolve(facts, word).filter((e) => POLITY_TYPES.has(e.type));
+  return direct.length ? direct : table.get(word) ?? [];
+}
+
 export interface TitleMatch {
   titleId: string;
   /** The title words as written. */
   text: string;
   span: Span;
-  /** State/party narrowed by an adjective or name right before the title ("Soviet Premier"). */
-  of?: Entity;
+  /** States/parties an adjective or name right before the title narrows to ("Soviet Premier"); empty when none. */
+  of: Entity[];
   /** A qualifier that makes the title not a claim about the date: "former", "future", "late", "ex-". */
   qualified: boolean;
 }
@@ -70,14 +99,10 @@ export function matchTitleBefore(facts: FactIndex, text: string, offset: number)
     const span = { start: tokens[first].start, end: tokens[tokens.length - 1].end };
     const prev = tokens[first - 1];
     const prev2 = tokens[first - 2];
-    let of: Entity | undefined;
-    if (prev) {
-      const found = resolve(facts, prev.norm).filter((e) => e.type === "state" || e.type === "party" || e.type === "organisation");
-      if (found.length === 1) of = found[0];
-    }
+    const of = prev && /^\p{Lu}/u.test(text.slice(prev.start - offset)) ? polities(facts, prev.norm) : [];
     const qualified =
       (prev !== undefined && NOT_NOW.has(prev.norm)) ||
-      (of !== undefined && prev2 !== undefined && NOT_NOW.has(prev2.norm)) ||
+      (of.length > 0 && prev2 !== undefined && NOT_NOW.has(prev2.norm)) ||
       /\bex-\s*$/i.test(text.slice(0, span.start - offset));
     return { titleId, text: text.slice(span.start - offset, span.end - offset), span, of, qualified };
   }

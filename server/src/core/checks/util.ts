@@ -1,6 +1,7 @@
 // Helpers shared by the checks: positions, interval comparison over composite
 // spans (tenures, name periods), provenance labels and entity resolution.
 import type {
+  Claim,
   ClioDate,
   ClioDiagnostic,
   DayNumber,
@@ -154,6 +155,22 @@ export function isReferenceMention(text: string, span: Span): boolean {
   if (REFERENCE_BEFORE.test(before)) return true;
   const after = text.slice(span.end, span.end + 40);
   return REFERENCE_AFTER.test(after);
+}
+
+// Prepositions right before a name make it an object ("attacks on Stalin", "close to Stalin").
+const OBJECT_BEFORE = /\b(?:on|of|about|against|to|towards?|for|from|with|by|at|over|under|like|than|into|upon)\s+(?:the\s+)?$/i;
+
+/**
+ * Whether a link names an actor of its claim. In marked claims every link does,
+ * unless it is a reference ("the late Stalin"). In prose-mode claims only the
+ * subject (first name) does, and only when no preposition makes it an object:
+ * unmarked prose mentions many people it makes no claim about.
+ */
+export function isActor(text: string, claim: Claim, link: EntityLink): boolean {
+  if (isReferenceMention(text, link.span)) return false;
+  if (!claim.implicit) return true;
+  if (link !== claim.subject) return false;
+  return !OBJECT_BEFORE.test(text.slice(Math.max(0, link.span.start - 30), link.span.start));
 }
 
 // ---------------------------------------------------------------- text normalisation

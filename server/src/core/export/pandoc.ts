@@ -38,7 +38,7 @@ export function exportPandoc(doc: ParsedDocument, options: PandocExportOptions =
       const tag = claim.dateTag;
       if (claim.implicit || !tag.date || tag.span.start !== claim.span.start) continue;
       let start = tag.span.end;
-      while (start < claim.span.end && isBlank(text[start])) start++;
+      while (start < claim.span.end && /\s/.test(text[start])) start++;
       let end = claim.span.end;
       while (end > start && /\s/.test(text[end - 1])) end--;
       if (end <= start) continue;
@@ -65,12 +65,17 @@ export function exportPandoc(doc: ParsedDocument, options: PandocExportOptions =
   return { text: applyEdits(text, edits), warnings };
 }
 
-/** Removes a tag and the blanks after it (or, at a line end, the blanks before it), so no double spaces remain. */
+/**
+ * Removes a tag and the blanks after it; before a line end or punctuation
+ * ("Across {196X}, the…") the blanks before it instead, so no stray spaces remain.
+ */
 function tagRemoval(text: string, start: number, end: number, replacement: string): Edit {
   if (replacement) return { start, end, text: replacement };
   let after = end;
   while (after < text.length && isBlank(text[after])) after++;
-  if (after < text.length && text[after] !== "\n" && text[after] !== "\r") return { start, end: after, text: "" };
+  const next = text[after];
+  const closes = next === undefined || next === "\n" || next === "\r" || (after === end && /[,.;:!?)\]]/.test(next));
+  if (!closes) return { start, end: after, text: "" };
   let before = start;
   while (before > 0 && isBlank(text[before - 1])) before--;
   return { start: before, end: after, text: "" };
@@ -98,9 +103,12 @@ function removeClioBlock(text: string, fmStart: number, fmEnd: number): Edit | u
   let start = keyStart;
   while (start > 0 && content[start - 1] !== "\n") start--;
   const valueRange = (pair.value as { range?: [number, number, number] } | null)?.range;
-  let end = valueRange ? valueRange[1] : keyStart;
-  end = content.indexOf("\n", Math.max(end, keyStart));
-  end = end < 0 ? content.length : end + 1;
+  let end = Math.max(valueRange ? valueRange[1] : keyStart, keyStart + 1);
+  // A block value's range may already end after its last newline.
+  if (content[end - 1] !== "\n") {
+    end = content.indexOf("\n", end);
+    end = end < 0 ? content.length : end + 1;
+  }
   // Indented or blank lines that follow (comments inside the block) belong to it.
   while (end < content.length) {
     const lineEnd = content.indexOf("\n", end);

@@ -121,7 +121,8 @@ export function plainClaimText(claim: Claim): string {
   const tag = claim.dateTag.span;
   if (!claim.implicit && tag.start === claim.span.start) text = text.slice(tag.end - tag.start);
   text = text.replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_m, target: string, shown?: string) => (shown ?? target).trim());
-  text = text.replace(/\s+/g, " ").trim();
+  // A tag inside a sentence ("Across {196X}, the alliance…") leaves the clause's punctuation in front.
+  text = text.replace(/\s+/g, " ").trim().replace(/^[,;:]\s*/, "");
   return text.length > 240 ? `${text.slice(0, 239)}…` : text;
 }
 

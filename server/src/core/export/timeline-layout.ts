@@ -33,8 +33,8 @@ export interface LaidOutItem {
   openEnd: boolean;
   severity?: Severity;
   label: string;
-  /** Where the label goes: right of x4, or left of x1 when it would overflow. */
-  labelSide: "right" | "left";
+  /** Where the label goes: right of x4; left of x1 or inside a long bar when it would overflow. */
+  labelSide: "right" | "left" | "inside";
   tooltip: string;
 }
 
@@ -69,6 +69,7 @@ const AXIS_HEIGHT = 30;
 const CLAIM_ROW = 22;
 const CONTEXT_ROW = 14;
 const LANE_PADDING = 6;
+const MAX_CONTEXT_ROWS = 3;
 const LABEL_CHARS = 34;
 const CHAR_WIDTH = 6.4;
 const MIN_BAR = 4;
@@ -110,6 +111,8 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions): Time
   // Horizontal geometry first, then rows packed per lane (context rows above claim rows).
   const items: LaidOutItem[] = [];
   data.context.forEach((ev, i) => {
+    // Context outside the claims' time span would only pile up at the edges.
+    if (ev.looseLatest < domain[0] || ev.looseEarliest > domain[1]) return;
     items.push(place("context", ev.id, i, laneIndex.get(contextLane[i])!, ev, undefined, ev.name, contextTooltip(ev), scale, plotLeft, plotRight));
   });
   data.claims.forEach((c, i) => {
@@ -127,7 +130,11 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions): Time
     const rows = item.kind === "context" ? contextRows[item.lane] : claimRows[item.lane];
     const [start, end] = extent(item);
     let row = rows.findIndex((rowEnd) => rowEnd + 4 <= start);
-    if (row < 0) row = rows.push(end) - 1;
+    if (row < 0 && item.kind === "context" && rows.length >= MAX_CONTEXT_ROWS) {
+      // The context layer stays a thin band: past a few rows, faint marks may overlap.
+      row = rows.indexOf(Math.min(...rows));
+      rows[row] = Math.max(rows[row], end);
+    } else if (row < 0) row = rows.push(end) - 1;
     else rows[row] = end;
     rowOf[i] = row;
   }
@@ -202,7 +209,12 @@ function place(
     }
   } else shape = x3 - x2 < DOT_BELOW ? "dot" : "range";
   const label = text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
-  const labelSide = x4 + 6 + label.length * CHAR_WIDTH > plotRight && x1 - 6 - label.length * CHAR_WIDTH >= plotLeft ? "left" : "right";
+  const labelWidth = 6 + label.length * CHAR_WIDTH;
+  let labelSide: LaidOutItem["labelSide"] = "right";
+  if (x4 + labelWidth > plotRight) {
+    if (x1 - labelWidth >= plotLeft) labelSide = "left";
+    else if (x3 - x2 >= labelWidth) labelSide = "inside";
+  }
   return {
     kind,
     id,
@@ -229,9 +241,9 @@ function place(
 function extent(item: LaidOutItem): [number, number] {
   const dotPad = item.shape === "dot" ? 5 : 0;
   const labelWidth = item.label ? 6 + item.label.length * CHAR_WIDTH : 0;
-  return item.labelSide === "left"
-    ? [item.x1 - dotPad - labelWidth, item.x4 + dotPad]
-    : [item.x1 - dotPad, item.x4 + dotPad + labelWidth];
+  if (item.labelSide === "left") return [item.x1 - dotPad - labelWidth, item.x4 + dotPad];
+  if (item.labelSide === "inside") return [item.x1, item.x4];
+  return [item.x1 - dotPad, item.x4 + dotPad + labelWidth];
 }
 
 export function describeSpan(span: TimelineSpan): string {

@@ -53,6 +53,8 @@ linearGradient stop { stop-color: var(--tone); }
 .claim:focus { outline: none; }
 svg.clio-timeline .claim text.label { fill: var(--vscode-foreground); }
 .claim.tone-error text.label { fill: var(--clio-tone-error); }
+svg.clio-timeline .claim text.label.inside { fill: var(--vscode-editor-background); font-weight: 600; }
+svg.clio-timeline .claim.shape-range text.label.inside { fill: var(--vscode-foreground); }
 .context { opacity: 0.45; }
 .context .mark { fill-opacity: 0.6; }
 `;

@@ -73,9 +73,13 @@ function renderItem(item: LaidOutItem): string {
   if (item.openStart) parts.push(`<path class="open" d="M${n(item.x2 - 5)} ${n(item.y)} l6 -5 v10 z"/>`);
   if (item.openEnd) parts.push(`<path class="open" d="M${n(item.x3 + 5)} ${n(item.y)} l-6 -5 v10 z"/>`);
   if (item.label) {
-    const right = item.labelSide === "right";
-    const x = right ? Math.max(item.x4, item.shape === "dot" ? mid + 5 : item.x4) + 5 : item.x1 - 5;
-    parts.push(`<text class="label" x="${n(x)}" y="${n(item.y + 4)}"${right ? "" : ` text-anchor="end"`}>${escapeXml(item.label)}</text>`);
+    if (item.labelSide === "inside") {
+      parts.push(`<text class="label inside" x="${n(item.x2 + 6)}" y="${n(item.y + 4)}">${escapeXml(item.label)}</text>`);
+    } else {
+      const right = item.labelSide === "right";
+      const x = right ? Math.max(item.x4, item.shape === "dot" ? mid + 5 : item.x4) + 5 : item.x1 - 5;
+      parts.push(`<text class="label" x="${n(x)}" y="${n(item.y + 4)}"${right ? "" : ` text-anchor="end"`}>${escapeXml(item.label)}</text>`);
+    }
   }
   parts.push("</g>");
   return parts.join("");

@@ -36,7 +36,8 @@ function isBibliographyFile(f: FactFileText): boolean {
 }
 
 export function buildFactIndex(files: FactFileText[]): FactIndex {
-  const where: Locations = new WeakMap();
+  // A plain Map: it lives only while building, and a WeakMap of 100k+ keys made GC the bottleneck (issue 7).
+  const where: Locations = new Map();
   const entities = new Map<string, Entity>();
   const events = new Map<string, FactEvent>();
   const titles = new Map<string, Title>();
@@ -89,8 +90,11 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
+  // A value repeats for a key only within one item's loop (an entity's forms, an
+  // event's participants), so it can only be the last one pushed: checking the end
+  // keeps this O(1) where `includes` made titles held by thousands quadratic (issue 7).
   if (list) {
-    if (!list.includes(value)) list.push(value);
+    if (list[list.length - 1] !== value) list.push(value);
   } else map.set(key, [value]);
 }
 
@@ -121,7 +125,7 @@ class Index implements FactIndex {
   ) {
     for (const e of entities.values()) {
       const forms = [e.name, ...e.aliases, ...e.names.map((n) => n.name)];
-      this.addName(e.id, e.id);
+      addTo(this.byName, normalizeName(e.id), e.id);
       for (const form of forms) this.addName(form, e.id);
       for (const o of e.offices) addTo(this.officesByTitle, o.title, o);
     }
@@ -158,7 +162,10 @@ class Index implements FactIndex {
     addTo(this.nameForms, form, id);
   }
 
+  /** An exact id is unambiguous (it is how a link picks one of several namesakes); else every match by name. */
   lookup(nameOrAlias: string): Entity[] {
+    const exact = this.entities.get(nameOrAlias.trim());
+    if (exact) return [exact];
     const ids = this.byName.get(normalizeName(nameOrAlias));
     if (!ids) return [];
     return ids.map((id) => this.entities.get(id)!).filter(Boolean);
@@ -196,6 +203,7 @@ class Index implements FactIndex {
   holdersAt(titleId: string, date: ClioDate, of?: string): Array<{ entity: Entity; office: Office; overlap: Overlap }> {
     const out: Array<{ entity: Entity; office: Office; overlap: Overlap }> = [];
     for (const office of this.officesByTitle.get(titleId) ?? []) {
+      // An office recorded without `of` is not excluded by the filter: the data does not say whose it was.
       if (of !== undefined && office.of !== undefined && office.of !== of) continue;
       const entity = this.entities.get(office.holder);
       if (!entity) continue;

@@ -44,7 +44,7 @@ export interface LoadedFile {
 }
 
 /** Where each loaded object (entity, office, name period, source…) is written. */
-export type Locations = WeakMap<object, Location>;
+export type Locations = Map<object, Location> | WeakMap<object, Location>;
 
 const ENTITY_TYPES = new Set<EntityType>(["person", "state", "party", "organisation", "place", "event"]);
 
@@ -158,7 +158,16 @@ class Context {
   }
 
   private origin(path: PathPart[]): FactOrigin {
-    return { file: this.file, range: this.src.rangeAt(path) };
+    // The range is computed on first use (perf, issue 7): a JSON fact file is read
+    // without building a YAML document, which is only needed once a position is.
+    const src = this.src;
+    let range: FactOrigin["range"];
+    return {
+      file: this.file,
+      get range() {
+        return (range ??= src.rangeAt(path));
+      },
+    };
   }
 
   private locate<T extends object>(item: T, path: PathPart[]): T {

@@ -10,7 +10,11 @@ const COMBINING = /\p{M}+/gu;
 const APOSTROPHES = /['’‘ʼʻ`´]/g;
 const SEPARATORS = /[\s\-‐‑‒–—_]+/g;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normalizeName(text: string): string {
+  // ASCII needs no decomposition or folding (perf, issue 7: a name per entity and alias).
+  if (ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, "").replace(SEPARATORS, " ").trim();
   return text
     .normalize("NFKD")
     .replace(COMBINING, "")

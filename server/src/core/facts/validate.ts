@@ -27,16 +27,16 @@ export function validateMerged(base: MergedBase, where: Locations): FactProblem[
       if (!base.sources.has(ref.key)) report(ref, ["key"], `Unknown source key "${ref.key}": add it to a \`sources:\` list or a bibliography.`);
     }
   };
-  const checkSpan = (item: object, start: ClioDate | undefined, end: ClioDate | undefined, startField: string, endField: string, what: string) => {
+  // Only a certain inversion is an error: "1961?" to "1960~" may still be a valid span.
+  const checkSpan = (item: object, start: ClioDate | undefined, end: ClioDate | undefined, endField: string, what: string) => {
     if (start && end && end.latest < start.earliest) {
       report(item, [endField], `${what} ends (${end.edtf}) before it starts (${start.edtf}).`);
     }
-    void startField;
   };
   const checkAlternatives = (alts: readonly Alternative[] | undefined) => {
     for (const alt of alts ?? []) {
       checkRefs(alt.sources);
-      checkSpan(alt, parseEdtfOrUndefined(alt.start), parseEdtfOrUndefined(alt.end), "start", "end", "The alternative");
+      checkSpan(alt, parseEdtfOrUndefined(alt.start), parseEdtfOrUndefined(alt.end), "end", "The alternative");
     }
   };
   const entityRef = (item: object, sub: PathPart[], id: string | undefined, role: string) => {
@@ -53,12 +53,12 @@ export function validateMerged(base: MergedBase, where: Locations): FactProblem[
     }
     for (const n of e.names) {
       checkRefs(n.sources);
-      checkSpan(n, n.fromDate, n.toDate, "from", "to", `The name "${n.name}"`);
+      checkSpan(n, n.fromDate, n.toDate, "to", `The name "${n.name}"`);
     }
     for (const o of e.offices) {
       checkRefs(o.sources);
       checkAlternatives(o.alternatives);
-      checkSpan(o, o.startDate, o.endDate, "start", "end", `The tenure of ${e.name} as ${o.title}`);
+      checkSpan(o, o.startDate, o.endDate, "end", `The tenure of ${e.name} as ${o.title}`);
       if (!base.titles.has(o.title)) report(o, ["title"], `Unknown title id "${o.title}": add it to a \`titles:\` list.`);
       entityRef(o, ["of"], o.of, "the office's state, party or organisation");
     }
@@ -84,6 +84,26 @@ export function validateMerged(base: MergedBase, where: Locations): FactProblem[
   }
 
   problems.push(...sharedNames(base, where));
+  problems.push(...sharedTitleNames(base, where));
+  return problems;
+}
+
+/** A title word must name one office: "Chairman" meaning two titles would make role checks guess. */
+function sharedTitleNames(base: MergedBase, where: Locations): FactProblem[] {
+  const owner = new Map<string, Title>();
+  const problems: FactProblem[] = [];
+  for (const t of base.titles.values()) {
+    const forms: Array<[string, PathPart[]]> = [[t.name, ["name"]], ...t.aliases.map((a, i): [string, PathPart[]] => [a, ["aliases", i]])];
+    for (const [form, sub] of forms) {
+      const key = normalizeName(form);
+      const first = owner.get(key);
+      if (!first) owner.set(key, t);
+      else if (first !== t) {
+        const loc = where.get(t);
+        if (loc) problems.push(problem(loc.source.file, loc.source.rangeAt([...loc.path, ...sub]), `"${form}" already names the title ${first.id}; a title word must name one title.`, "warning"));
+      }
+    }
+  }
   return problems;
 }
 

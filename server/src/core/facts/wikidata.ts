@@ -164,9 +164,12 @@ export function importWikidata(text: string): WikidataImport {
     return id;
   };
 
+  // Positions (described in the file only to name the titles) are not entities.
+  const positionQids = new Set(entities.flatMap((e) => statements(e, "P39").map((s) => itemId(s.mainsnak))));
   const out: Json[] = [];
   for (const e of entities) {
     const qid = e.id;
+    if (positionQids.has(qid)) continue;
     const cite = [{ key: "wikidata", locator: qid }];
     const name = label(e);
     if (!name) {
@@ -227,9 +230,7 @@ export function importWikidata(text: string): WikidataImport {
     entity.sources = cite;
     out.push(entity);
   }
-  // Positions themselves (described in the file only to name the titles) are not entities.
-  const positionQids = new Set(entities.flatMap((e) => statements(e, "P39").map((s) => itemId(s.mainsnak))));
-  const entitiesOut = out.filter((x) => !positionQids.has(x.wikidata as string));
+  const entitiesOut = out;
   const file: Json = {};
   if (titles.size) file.titles = [...titles.values()];
   file.entities = entitiesOut;

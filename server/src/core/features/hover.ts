@@ -99,7 +99,8 @@ const EXISTENCE_WORDS: Record<string, [string, string]> = {
 
 export function entityCard(e: Entity, facts: FactIndex, at: ClioDate | undefined): string {
   const lines: string[] = [];
-  lines.push(`${entityHeadline(e)} · ${e.type}`);
+  // The born/died line below gives the dates in words; the headline stays short.
+  lines.push(`**${md(e.name)}** · ${e.type}${e.existence ? "" : " · dates unknown"}`);
   if (e.description) lines.push("", `*${md(e.description)}*`);
   const [born, died] = EXISTENCE_WORDS[e.type] ?? ["from", "until"];
   const life: string[] = [];

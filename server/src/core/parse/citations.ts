@@ -84,7 +84,9 @@ export function parseLocatorAndSuffix(rest: string): { locator?: Locator; suffix
   if (text === "") return {};
   let label: LocatorLabel | undefined;
   for (const [term, kind] of LABELS) {
-    if (text.toLowerCase().startsWith(term) && !isWordChar(text[term.length]) ) {
+    // A word label needs a boundary after it (`page 3`, not `pages` read as `page`); `§4` and `p.4` need none.
+    const wordLabel = isWordChar(term[term.length - 1]);
+    if (text.toLowerCase().startsWith(term) && !(wordLabel && isWordChar(text[term.length]))) {
       label = kind;
       text = text.slice(term.length).replace(/^\s+/, "");
       break;

@@ -38,28 +38,28 @@ const DECADE_PART: Record<string, [number, number]> = { early: [0, 3], mid: [4, 
 const PATTERNS: Pattern[] = [
   {
     kind: "day",
-    re: new RegExp(`\\b(?:(?:on|in|during)\\s+)?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, "g"),
+    re: new RegExp(`\\b(?:(?:[Oo]n|[Ii]n|[Dd]uring)\\s+)?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}\\b`, "g"),
     edtf: (m) => `${m[3]}-${pad(monthNo(m[2]))}-${pad(+m[1])}`,
   },
   {
     kind: "day",
-    re: new RegExp(`\\b(?:(?:on|in|during)\\s+)?${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, "g"),
+    re: new RegExp(`\\b(?:(?:[Oo]n|[Ii]n|[Dd]uring)\\s+)?${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, "g"),
     edtf: (m) => `${m[3]}-${pad(monthNo(m[1]))}-${pad(+m[2])}`,
   },
   {
     kind: "month",
-    re: new RegExp(`\\b(?:(?:in|during)\\s+)?(?:[Ee]arly\\s+|[Mm]id-|[Ll]ate\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}\\b`, "g"),
+    re: new RegExp(`\\b(?:(?:[Ii]n|[Dd]uring)\\s+)?(?:[Ee]arly\\s+|[Mm]id-|[Ll]ate\\s+)?${MONTH},?\\s+(?:of\\s+)?${YEAR}\\b`, "g"),
     // "early April 1961" still lies within April.
     edtf: (m) => `${m[2]}-${pad(monthNo(m[1]))}`,
   },
   {
     kind: "season",
-    re: new RegExp(`\\b(?:(?:in|during)\\s+)?(?:the\\s+)?([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\\s+(?:of\\s+)?${YEAR}\\b`, "g"),
+    re: new RegExp(`\\b(?:(?:[Ii]n|[Dd]uring)\\s+)?(?:the\\s+)?([Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\\s+(?:of\\s+)?${YEAR}\\b`, "g"),
     edtf: (m) => `${m[2]}-${SEASONS[m[1].toLowerCase()]}`,
   },
   {
     kind: "part-year",
-    re: new RegExp(`\\b(?:(?:in|during)\\s+)?([Ee]arly|[Mm]id|[Ll]ate)(?:\\s+|-)${YEAR}\\b(?!s)`, "g"),
+    re: new RegExp(`\\b(?:(?:[Ii]n|[Dd]uring)\\s+)?([Ee]arly|[Mm]id|[Ll]ate)(?:\\s+|-)${YEAR}\\b(?!s)`, "g"),
     edtf: (m) => {
       const [a, b] = PART[m[1].toLowerCase()];
       return `${m[2]}-${pad(a)}/${m[2]}-${pad(b)}`;
@@ -67,7 +67,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     kind: "decade",
-    re: /\b(?:(?:in|during)\s+)?the\s+(?:([Ee]arly|[Mm]id|[Ll]ate)(?:\s+|-))?(1[0-9]{2}|20[0-9])0s\b/g,
+    re: /\b(?:(?:[Ii]n|[Dd]uring)\s+)?[Tt]he\s+(?:([Ee]arly|[Mm]id|[Ll]ate)(?:\s+|-))?(1[0-9]{2}|20[0-9])0s\b/g,
     edtf: (m) => {
       const decade = +m[2] * 10;
       const [a, b] = m[1] ? DECADE_PART[m[1].toLowerCase()] : [0, 9];

@@ -43,6 +43,7 @@ function blank(text: string, from: number, to: number, spans: readonly Span[]): 
   return out;
 }
 
+const HEADING = /^\s{0,3}#{1,6}(\s|$)/;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim[] {
@@ -54,6 +55,8 @@ export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim
   const citations = [...doc.citations].sort((a, b) => a.span.start - b.span.start);
   let index = doc.claims.length;
   doc.paragraphs.forEach((para, paragraph) => {
+    // Headings name topics ("Stalin in 1955: the legacy"); they assert nothing.
+    if (HEADING.test(doc.text.slice(para.start, Math.min(para.end, para.start + 8)))) return;
     const excluded = doc.excluded.filter((e) => overlaps(e, para));
     const paraCitations = citations.filter((c) => overlaps(c.span, para));
     // Code and comments disappear; citations stay visible to sentence splitting (their brackets) but not to names.
@@ -67,9 +70,12 @@ export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim
       if (!("date" in found)) continue;
       const parsed = parseEdtf(found.date.edtf);
       if (!("date" in parsed)) continue;
-      const nameText = blank(doc.text, sentence.start, sentence.end, [...excluded, ...own.map((c) => c.span), found.date.span]);
+      // Names count only in the clause the date stands in: "…, which approved the withdrawal" is another statement.
+      const clause = clauseAround(plain, local, found.date.span.start - para.start, found.date.span.end - para.start);
+      const scope = { start: clause.start + para.start, end: clause.end + para.start };
+      const nameText = blank(doc.text, scope.start, scope.end, [...excluded, ...own.map((c) => c.span), found.date.span]);
       const names = matcher
-        .findAll(nameText, sentence.start)
+        .findAll(nameText, scope.start)
         .filter((m) => m.value.length === 1 && /^\p{Lu}/u.test(doc.text.slice(m.start, m.end)));
       if (names.length === 0 && own.length === 0) continue;
       const dateSpan = found.date.span;
@@ -77,19 +83,39 @@ export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim
       const links = toLinks(doc, names, sentence.start, dateSpan);
       out.push({
         index: index++,
-        span: sentence,
-        range: rangeOf(doc, sentence),
+        span: scope,
+        range: rangeOf(doc, scope),
         dateTag: { span: dateSpan, range: dateRange, raw: found.date.edtf, date: parsed.date },
         links,
         subject: links[0],
         citations: own as Citation[],
-        text: doc.text.slice(sentence.start, sentence.end),
+        text: doc.text.slice(scope.start, scope.end),
         implicit: true,
         paragraph,
       });
     }
   });
   return out;
+}
+
+// Clause breaks: semicolons, colons, dashes, and a comma opening a relative or concessive clause.
+const CLAUSE_BREAK = /;|:\s|\s[—–]\s|,\s*(?:which|who|whom|whose|where|while|although|though|whereas|but)\b/g;
+
+/** The clause of the sentence `local` (offsets in `text`) that holds the date [dateStart, dateEnd). */
+function clauseAround(text: string, local: Span, dateStart: number, dateEnd: number): Span {
+  let start = local.start;
+  let end = local.end;
+  const sentence = text.slice(local.start, local.end);
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = local.start + m.index!;
+    if (at + m[0].length <= dateStart) start = at + m[0].length;
+    else if (at >= dateEnd) {
+      end = at;
+      break;
+    }
+  }
+  while (start < end && /\s/.test(text[start])) start++;
+  return { start, end };
 }
 
 function toLinks(doc: ParsedDocument, names: Match<string[]>[], sentenceStart: number, dateSpan: Span): EntityLink[] {

@@ -1,0 +1,43 @@
+// The clio.* settings reach the server: severity overrides, prose mode, and a
+// change of settings re-publishes diagnostics.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { startSession, type Session } from "./harness.js";
+
+const PAPER = `# Settings
+
+{1961-13} [[Albania]] joined [@tretiak1962, p. 130].
+
+{1962} [[Albania]] turned to [[China]].
+`;
+
+const sessions: Session[] = [];
+after(async () => {
+  for (const s of sessions) await s.stop();
+});
+
+test("clio.severity overrides a code's severity and 'off' hides it", async () => {
+  const s = await startSession({ "paper.md": PAPER }, { prose: "auto", severity: { "date-invalid": "warning", "claim-uncited": "off" }, factFiles: [] });
+  sessions.push(s);
+  await s.open("paper.md", PAPER);
+  const diags = await s.diagnostics("paper.md", (d) => d.some((x) => x.code === "date-invalid"));
+  const invalid = diags.find((x) => x.code === "date-invalid")!;
+  assert.equal(invalid.severity, 2, "warning");
+  assert.ok(!diags.some((x) => x.code === "claim-uncited"), "claim-uncited is off");
+
+  await s.configure({ prose: "auto", severity: { "date-invalid": "default", "claim-uncited": "hint" }, factFiles: [] });
+  const changed = await s.diagnostics("paper.md", (d) => d.some((x) => x.code === "date-invalid" && x.severity === 1));
+  assert.ok(changed.some((x) => x.code === "claim-uncited" && x.severity === 4), "claim-uncited back, as a hint");
+});
+
+test("clio.factFiles loads extra fact files", async () => {
+  const paper = "{1962} [[Ghost Minister]] spoke [@tretiak1962, p. 130].\n";
+  const facts = `entities:\n  - id: ghost-minister\n    type: person\n    name: Ghost Minister\n    existence: { start: "1900", end: "1990" }\n    sources: [{ key: wikidata, locator: "Q1" }]\n`;
+  const s = await startSession({ "paper.md": paper, "facts/extra.yaml": facts }, { prose: "auto", severity: {}, factFiles: ["facts/extra.yaml"] });
+  sessions.push(s);
+  await s.open("paper.md", paper);
+  const diags = await s.diagnostics("paper.md");
+  assert.ok(!diags.some((x) => x.code === "entity-unknown"), diags.map((d) => d.message).join("; "));
+  await s.configure({ prose: "auto", severity: {}, factFiles: [] });
+  await s.diagnostics("paper.md", (d) => d.some((x) => x.code === "entity-unknown"));
+});
