@@ -48,7 +48,9 @@ export async function startServer(serverPath: string, rootDir: string, execArgv:
     }
   });
   // Servers may ask the client for configuration or to register capabilities; answer like an empty client would.
-  connection.onRequest((method, params: any) => (method === "workspace/configuration" ? (params?.items ?? []).map(() => null) : null));
+  connection.onRequest("workspace/configuration", (params: any) => (params?.items ?? []).map(() => null));
+  connection.onRequest("client/registerCapability", () => null);
+  connection.onRequest("window/workDoneProgress/create", () => null);
   connection.listen();
   const rootUri = pathToFileURL(rootDir).href;
   const init = await connection.sendRequest(InitializeRequest.type, {

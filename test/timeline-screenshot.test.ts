@@ -4,13 +4,14 @@
 // to test-output/timeline.png and docs/screenshots/timeline.png.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { parseDocument } from "../server/src/core/parse/index.js";
 import { runTimeline, timelineScript } from "../server/src/cli/timeline.js";
-import { TIMELINE_CSS } from "../server/src/core/export/timeline-style.js";
-import { STANDALONE_THEME_CSS } from "../server/src/core/export/timeline-style.js";
+import { STANDALONE_THEME_CSS, TIMELINE_CSS } from "../server/src/core/export/timeline-style.js";
+import { generatePaper } from "./helpers/generate-paper.js";
 
 const root = new URL("..", import.meta.url).pathname;
 const CHROMIUM = "/usr/bin/chromium";
@@ -128,6 +129,27 @@ test("timeline webview front end: data by message, a click posts reveal with the
   assert.deepEqual(reveal, { type: "reveal", uri: "file:///w/paper.md", range });
   await page.click(".toolbar button[data-value='workspace']");
   assert.ok((await posted()).some((m) => m.type === "scope" && m.scope === "workspace"));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("timeline in the browser at scale: a generated 500-claim paper draws 500 marks and switches lanes", { skip: existsSync(CHROMIUM) ? false : process.env.CI ? false : `${CHROMIUM} is missing; skipped outside CI` }, async () => {
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing`);
+  const dir = mkdtempSync(join(tmpdir(), "clio-timeline-500-"));
+  writeFileSync(join(dir, "big.md"), generatePaper(500).text);
+  const html = join(dir, "big.html");
+  assert.equal(await quietly(() => runTimeline([join(dir, "big.md"), "-o", html])), 0);
+  const page = await (await launch()).newPage({ viewport: { width: 1400, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const started = Date.now();
+  await page.goto(`file://${html}`);
+  await page.waitForSelector(".toolbar button[data-value='document']");
+  assert.equal(await page.locator("svg.clio-timeline .claim").count(), 500);
+  await page.click(".toolbar button[data-value='document']");
+  assert.equal(await page.locator("svg.clio-timeline .claim").count(), 500);
+  assert.ok(Date.now() - started < 15000, `took ${Date.now() - started} ms`);
+  await page.screenshot({ path: join(OUT, "timeline-500.png") });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -122,6 +122,15 @@ try {
     await exampleEditor.locator(".view-line", { hasText: "Between Moscow and Beijing" }).first().waitFor({ timeout: 30000 });
     await problems.locator(".monaco-list-row", { hasText: "paper.md" }).first().waitFor({ timeout: 30000 });
     await shot("06-example-problems.png");
+    // Bring the actor's line into view (Go to Line), then hover it.
+    const exampleText = fs.readFileSync(example, "utf8");
+    const actorLine = exampleText.slice(0, exampleText.indexOf("[[Zhou Enlai]]")).split("\n").length;
+    await exampleEditor.locator(".view-line").first().click();
+    await page.keyboard.press("Control+G");
+    await page.locator(".quick-input-widget input").waitFor();
+    await page.keyboard.type(String(actorLine));
+    await page.keyboard.press("Enter");
+    await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
     const actor = exampleEditor.locator(".view-line span span", { hasText: /^Zhou\sEnlai$/ }).first();
     const actorBox = await actor.boundingBox();
     assert.ok(actorBox, "Zhou Enlai rendered in the example");

@@ -48,8 +48,10 @@ test("hover: role title lists holders and who held it at the date", () => {
   const ws = workspace({ "/ws/p.md": PAPER });
   const card = hoverAt(ws, "/ws/p.md", at(PAPER, "Premier [[Khrushchev", 3))!;
   assert.ok(card, "a hover on the title");
-  assert.match(card.markdown, /office holders/);
-  assert.match(card.markdown, /Khrushchev/);
+  assert.match(card.markdown, /^\*\*Premier of Soviet Union\*\* — office holders/, "kept to the actor's state");
+  assert.match(card.markdown, /Nikolai Bulganin, 8 February 1955 – 27 March 1958 ← \*\*at this claim's date\*\*/);
+  assert.match(card.markdown, /Nikita Khrushchev, 27 March 1958 – 14 October 1964$/m);
+  assert.doesNotMatch(card.markdown, /Zhou Enlai/, "premiers of other states are left out");
   assert.deepEqual(card.range, { start: at(PAPER, "Premier [[Khrushchev"), end: at(PAPER, "Premier [[Khrushchev", 7) });
 });
 

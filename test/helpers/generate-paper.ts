@@ -1,6 +1,8 @@
 // A deterministic generated paper with N dated claims, for scale tests of the
 // timeline and the Pandoc export: every date form of the spec, entity links with
-// and without shown text, citations, headings, code that must stay untouched.
+// and without shown text, citations, headings, code that must stay untouched
+// (left out with { code: false }, for output checks that cannot tell code apart).
+// CLI: node --import tsx test/helpers/generate-paper.ts 500 [--no-code] > paper.md
 
 export interface GeneratedPaper {
   text: string;
@@ -47,7 +49,7 @@ function dateTag(r: () => number, i: number): string {
   }
 }
 
-export function generatePaper(claimCount: number, seed = 1961): GeneratedPaper {
+export function generatePaper(claimCount: number, seed = 1961, options: { code?: boolean } = {}): GeneratedPaper {
   const r = random(seed);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(r() * list.length)];
   const lines: string[] = [
@@ -63,7 +65,7 @@ export function generatePaper(claimCount: number, seed = 1961): GeneratedPaper {
   for (let i = 0; i < claimCount; i++) {
     if (i % 25 === 0) {
       lines.push(`## Section ${i / 25 + 1}`, "");
-      if (i % 100 === 0) lines.push("```", "{1961} [[Not a link]] inside code stays as written.", "```", "");
+      if (i % 100 === 0 && options.code !== false) lines.push("```", "{1961} [[Not a link]] inside code stays as written.", "```", "");
     }
     const a = pick(ACTORS);
     let b = pick(ACTORS);
@@ -75,4 +77,9 @@ export function generatePaper(claimCount: number, seed = 1961): GeneratedPaper {
     lines.push("");
   }
   return { text: lines.join("\n"), claims: claimCount, links };
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const count = Number(process.argv[2] ?? 500);
+  process.stdout.write(generatePaper(count, 1961, { code: !process.argv.includes("--no-code") }).text);
 }

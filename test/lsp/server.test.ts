@@ -217,4 +217,8 @@ test("workspace facts reload live when clio.facts.yaml changes", async () => {
   await s.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: s.uri("clio.facts.yaml"), type: 1 }] });
   const after = await s.diagnostics("paper.md", (d) => !d.some((x) => x.code === "entity-unknown" && String(x.message).includes("Nobody Atall")));
   assert.ok(!after.some((x) => String(x.message).includes("Nobody Atall") && x.code === "entity-unknown"));
+  // The new entity's definition is its entry in the workspace fact file.
+  const def: any[] = await s.connection.sendRequest("textDocument/definition", { textDocument: { uri: s.uri("paper.md") }, position: positionOf(PAPER, "Nobody Atall", 2) });
+  assert.equal(def[0]?.uri, s.uri("clio.facts.yaml"));
+  assert.equal(def[0].range.start.line, 1, "the line of `- id: nobody-atall`");
 });

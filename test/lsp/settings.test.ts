@@ -41,3 +41,21 @@ test("clio.factFiles loads extra fact files", async () => {
   await s.configure({ prose: "auto", severity: {}, factFiles: [] });
   await s.diagnostics("paper.md", (d) => d.some((x) => x.code === "entity-unknown"));
 });
+
+test("problems in workspace fact files and bibliographies are published on those files", async () => {
+  const paper = "---\nbibliography: refs.bib\n---\n\n{1962} [[Albania]] turned to [[China]] [@tretiak1962, p. 130].\n";
+  const facts = "entities:\n  - id: broken\n    type: not-a-type\n    name: Broken\n";
+  const bib = "@article{oops,\n  title = {Unclosed\n";
+  const s = await startSession({ "paper.md": paper, "clio.facts.yaml": facts, "refs.bib": bib });
+  sessions.push(s);
+  await s.open("paper.md", paper);
+  const factDiags = await s.diagnostics("clio.facts.yaml", (d) => d.length > 0);
+  assert.ok(factDiags.every((d) => d.code === "fact-file-invalid"), factDiags.map((d) => d.code).join(", "));
+  const bibDiags = await s.diagnostics("refs.bib", (d) => d.length > 0);
+  assert.ok(bibDiags.some((d) => d.code === "bibliography-invalid"));
+  // Fixing the fact file clears its diagnostics.
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(`${s.folder}/clio.facts.yaml`, "entities: []\n");
+  await s.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: s.uri("clio.facts.yaml"), type: 2 }] });
+  await s.diagnostics("clio.facts.yaml", (d) => d.length === 0);
+});

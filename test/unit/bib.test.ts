@@ -137,3 +137,22 @@ test("sources export as CSL-JSON with date-parts and without internal fields", (
   assert.deepEqual(back.problems, []);
   assert.equal(back.sources.find((s) => s.key === "tretiak1962")?.issued, "1962-06");
 });
+
+test("BibTeX: @string macros, month names and crossref inheritance, as Pandoc reads them", () => {
+  const text = `@string{cq = {The China Quarterly}}
+@article{art, title = {Article}, journal = cq, year = 1962, month = {June}}
+@incollection{chapter, title = {Chapter}, pages = {5--17}, crossref = {volume}}
+@collection{volume, title = {The Volume}, publisher = {Praeger}, location = {New York}, year = 1960}
+`;
+  const { sources, problems } = parseBibliography("x.bib", text);
+  assert.deepEqual(problems, []);
+  const art = sources.find((s) => s.key === "art")!;
+  assert.equal(art["container-title"], "The China Quarterly");
+  assert.equal(art.issued, "1962-06");
+  assert.equal(art.origin.range?.start.line, 1);
+  const chapter = sources.find((s) => s.key === "chapter")!;
+  assert.equal(chapter["container-title"], "The Volume");
+  assert.equal(chapter.publisher, "Praeger");
+  assert.equal(chapter.issued, "1960");
+  assert.deepEqual(chapter.pageRange, [5, 17]);
+});

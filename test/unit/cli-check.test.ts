@@ -127,3 +127,31 @@ test("clio check --fix applies safe fixes, writes the file and reports what rema
   const fixed = fs.readFileSync(path.join(dir, "paper.md"), "utf8");
   assert.equal(fixed, text.replace("People's Socialist Republic of Albania", "People's Republic of Albania"));
 });
+
+test("clio: the dispatcher prints help and version, and rejects unknown commands with exit 2", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const main = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../server/src/cli/main.ts");
+  const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", main, ...args], { encoding: "utf8" });
+  const version = cli("--version");
+  assert.equal(version.status, 0);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  const help = cli("--help");
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /check \[PATHS…\]/);
+  const unknown = cli("frobnicate");
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown command "frobnicate"/);
+  assert.equal(cli().status, 2);
+  const checkHelp = cli("check", "--help");
+  assert.equal(checkHelp.status, 0);
+  assert.match(checkHelp.stdout, /--exit-zero/);
+});
+
+test("clio check: colours only when asked (a TTY), plain otherwise", async () => {
+  const dir = workspace({ "a.md": BAD });
+  let out = "";
+  await runCheck(["a.md"], { stdout: (t) => (out += t), stderr: () => {}, cwd: dir, colour: true });
+  assert.match(out, /\x1b\[31merror/);
+  const plain = await run(["a.md"], dir);
+  assert.doesNotMatch(plain.out, /\x1b\[/);
+});

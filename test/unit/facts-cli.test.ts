@@ -77,14 +77,14 @@ test("facts audit lists unsourced facts, conflicts and events per seed work; exi
   const { code, out } = await run(["audit", "--root", root, "--no-bundled", "--json"]);
   assert.equal(code, 1);
   const a = JSON.parse(out);
-  assert.deepEqual(a.unsourced.map((u: { what: string }) => u.what), ["entity c"]);
+  assert.deepEqual(a.unsourced.map((u: { what: string }) => u.what), ["entity c", "event a-visits-b: cites bashkimi:1956-09-19 without a locator"]);
   assert.equal(a.unsourced[0].line, 2);
   assert.deepEqual(a.conflicts.map((c: { about: string }) => c.about), ["event:a-visits-b"]);
   const tretiak = a.seeds.find((s: { key: string }) => s.key === "tretiak1962");
   assert.equal(tretiak.seedFile, "001_b0291bfe0c1d5025.txt");
   assert.deepEqual(tretiak.events.map((e: { id: string }) => e.id), ["a-visits-b"], "drawn through the primary source it cites");
   const text = await run(["audit", "--root", root, "--no-bundled"]);
-  assert.match(text.out, /facts without provenance: 1\n {2}\S*extra\.yaml:2: entity c/);
+  assert.match(text.out, /facts without provenance: 2\n {2}\S*extra\.yaml:2: entity c\n/);
 });
 
 test("facts validate reports problems with positions and fails on errors", async () => {

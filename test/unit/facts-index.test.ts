@@ -308,3 +308,25 @@ test("provenance can cite a bibliography loaded with the fact files", () => {
 test("an empty fact file is valid", () => {
   assert.deepEqual(buildFactIndex([workspace(""), workspace("# only a comment\n")]).problems, []);
 });
+
+test("through the workspace facade: clio.facts.yaml, then .clio/*.yaml in name order, override the bundled base", async () => {
+  const { ClioWorkspace } = await import("../../server/src/core/workspace.js");
+  const files: Record<string, string> = {
+    "/ws/clio.facts.yaml": `entities:\n  - { id: hua-guofeng, type: person, name: Hua Guofeng, aliases: [Hua], sources: [{ key: wikidata, locator: Q191077 }] }\n`,
+    "/ws/.clio/a.yaml": `entities:\n  - { id: hua-guofeng, type: person, name: Hua Guofeng, aliases: [Chairman Hua], sources: [{ key: wikidata, locator: Q191077 }] }\n`,
+    "/ws/.clio/b.yaml": `entities:\n  - { id: new-person, type: person, name: New Person }\n`,
+  };
+  const ws = new ClioWorkspace({
+    root: "/ws",
+    bundledFacts: [bundled(BASE)],
+    readFile: (f) => files[f],
+    listDir: (dir) => (dir === "/ws/.clio" ? ["b.yaml", "a.yaml", "notes.txt"] : []),
+  });
+  const facts = ws.facts();
+  assert.deepEqual(facts.entities.get("hua-guofeng")?.aliases, ["Chairman Hua"]);
+  assert.equal(facts.entities.get("hua-guofeng")?.origin.file, "/ws/.clio/a.yaml");
+  assert.deepEqual(facts.lookup("Hua"), []);
+  assert.ok(facts.entities.has("zhou-enlai"));
+  const diags = ws.factDiagnostics();
+  assert.deepEqual(diags.map((d) => [d.uri, d.severity, d.range.start.line]), [["/ws/.clio/b.yaml", "warning", 1]]);
+});

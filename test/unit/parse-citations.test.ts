@@ -80,3 +80,13 @@ test("citations inside claims belong to that claim", () => {
   assert.deepEqual(doc.claims.map((c) => c.citations.map((x) => x.items[0].key)), [["a"], ["b"]]);
   assert.equal(doc.citations.length, 3);
 });
+
+test("cross-references are not citations: Quarto @fig-map, pandoc-crossref @sec:intro", () => {
+  assert.equal(citations("See @fig-map and [@tbl-trade] and @sec:intro and [-@eq-1].").length, 0);
+  assert.deepEqual(items("[@fig-map; @real2020]").map((i) => i.key), ["real2020"]);
+});
+
+test("an inline note ^[…] is not a citation group; citations inside it are in-text", () => {
+  const found = citations("Text.^[See @a, p. 3, for more.]");
+  assert.deepEqual(found.map((c) => [c.inText, c.items[0].key]), [[true, "a"]]);
+});

@@ -253,3 +253,24 @@ test("applyEdits applies unordered edits against the original text and rejects o
   // Two inserts at one place keep their order.
   assert.equal(applyEdits("ab", [{ range: { start: at(0, 1), end: at(0, 1) }, newText: "1" }, { range: { start: at(0, 1), end: at(0, 1) }, newText: "2" }]), "a12b");
 });
+
+test("raw HTML tags and autolinks are not markup; the text between tags is", () => {
+  const doc = parse('<span title="{1961-13}">{1961} text</span> and <https://example.org/{1961-13}/@x> and a < b {1962} c > d.');
+  assert.deepEqual(doc.dateTags.map((t) => t.raw), ["1961", "1962"]);
+  assert.equal(doc.citations.length, 0);
+  assert.ok(doc.excluded.some((e) => slice(doc, e) === '<span title="{1961-13}">'));
+});
+
+test("front matter: `---` followed by a blank line is a thematic break", () => {
+  const doc = parse("---\n\n{1961} a claim.\n\n---\n");
+  assert.equal(doc.frontMatter, undefined);
+  assert.equal(doc.diagnostics.length, 0);
+  assert.equal(doc.claims.length, 1);
+});
+
+test("front matter: a YAML alias bomb is refused with a diagnostic, not expanded", () => {
+  const levels = ["a: &a [x,x,x,x,x,x,x,x,x]", "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]", "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]", "d: [*c,*c,*c,*c,*c,*c,*c,*c,*c]"];
+  const doc = parse(`---\n${levels.join("\n")}\n---\n{1961} fine.\n`);
+  assert.equal(doc.diagnostics[0]?.code, "front-matter-invalid");
+  assert.equal(doc.claims.length, 1);
+});

@@ -9,6 +9,7 @@ import { layoutTimeline } from "../../server/src/core/export/timeline-layout.js"
 import { renderTimelineSvg } from "../../server/src/core/export/timeline-svg.js";
 import { daysFromCivil } from "../../server/src/core/export/calendar.js";
 import { generatePaper } from "../helpers/generate-paper.js";
+import { parseDocument } from "../../server/src/core/parse/index.js";
 
 const bundled = loadBundledFactFiles();
 
@@ -77,6 +78,14 @@ test("timeline data: fact-base events of linked actors near the claims form the 
   }
 });
 
+test("timeline data: a single paper is titled by its front matter title, else its file name", () => {
+  const ws = workspace({ "/ws/t.md": '---\ntitle: "Albania, 1955–1968"\n---\n{1961} [[Albania]] left.\n', "/ws/u.md": PAPER });
+  assert.equal(buildTimeline(ws, { uris: ["/ws/t.md"] }).title, "Albania, 1955–1968");
+  assert.equal(buildTimeline(ws, { uris: ["/ws/u.md"] }).title, "u.md");
+  assert.equal(buildTimeline(ws, { uris: ["/ws/t.md"], title: "Given" }).title, "Given");
+  assert.equal(buildTimeline(ws).title, "2 documents");
+});
+
 test("timeline data: workspace scope spans documents; document lanes one per paper", () => {
   const ws = workspace({ "/ws/a.md": PAPER, "/ws/b.md": "{1964-11} [[China]] sent a delegation to [[Albania]] [@biberaj1986].\n" });
   const data = buildTimeline(ws, { scope: "workspace" });
@@ -112,4 +121,20 @@ test("timeline at scale: 500 generated claims become 500 SVG claim marks, fast",
     assert.equal(svg.match(/<g class="claim /g)?.length, 500);
   }
   assert.ok(performance.now() - started < 5000, `took ${performance.now() - started} ms`);
+});
+
+test("generate-paper: N valid claims of every date form, deterministic per seed, code optional", () => {
+  const paper = generatePaper(500);
+  const doc = parseDocument("/ws/big.md", paper.text);
+  assert.equal(doc.claims.length, 500);
+  assert.equal(doc.links.length, paper.links);
+  assert.deepEqual(doc.diagnostics.filter((d) => d.code === "date-invalid"), []);
+  const dates = doc.claims.map((c) => c.dateTag.date!);
+  assert.ok(dates.some((d) => d.precision === "interval" && d.openEnd));
+  assert.ok(dates.some((d) => d.uncertain) && dates.some((d) => d.approximate) && dates.some((d) => d.unspecified));
+  assert.ok(dates.some((d) => d.season !== undefined));
+  assert.equal(generatePaper(500).text, paper.text);
+  assert.notEqual(generatePaper(500, 7).text, paper.text);
+  assert.match(paper.text, /```\n\{1961\} \[\[Not a link\]\]/);
+  assert.doesNotMatch(generatePaper(500, 1961, { code: false }).text, /```/);
 });

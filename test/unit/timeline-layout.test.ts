@@ -152,3 +152,18 @@ test("standalone HTML: strict CSP with nonce, data embedded safely, no remote re
   assert.deepEqual(JSON.parse(json), data);
   assert.equal(jsonForScript("</script>\u2028"), '"\\u003c/script\\u003e\\u2028"');
 });
+
+test("timeline layout: labels are shortened to stay inside the picture at any width", () => {
+  const data = sampleData();
+  data.claims.forEach((c) => (c.text = `${c.text} with a rather long description that will not fit anywhere`));
+  for (const width of [480, 640, 900, 1400]) {
+    const layout = layoutTimeline(data, { lanes: "actor", width });
+    for (const item of layout.items.filter((i) => i.kind === "claim" && i.label)) {
+      const textWidth = item.label.length * 6.4;
+      if (item.labelSide === "right") assert.ok(Math.max(item.x4, (item.x2 + item.x3) / 2 + 5) + 5 + textWidth <= width + 1, `${width}: ${item.label}`);
+      else if (item.labelSide === "left") assert.ok(item.x1 - 5 - textWidth >= layout.plotLeft - 1, `${width}: ${item.label}`);
+      else assert.ok(item.x2 + 6 + textWidth <= item.x3 + 1, `${width}: ${item.label}`);
+    }
+    assert.ok(layout.items.some((i) => i.kind === "claim" && i.label.endsWith("…")));
+  }
+});

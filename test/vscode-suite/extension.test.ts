@@ -130,4 +130,14 @@ suite("Clio in VS Code", () => {
     assert.ok(result && result.files >= 1, JSON.stringify(result));
     assert.ok((result.entities ?? 0) > 50);
   });
+
+  test("Show Facts for Entity opens the card; Toggle Prose Mode cycles auto → on → off → auto", async () => {
+    const card = await vscode.commands.executeCommand<string>("clio.showEntityFacts", "zhou-enlai");
+    assert.match(card, /Zhou Enlai/);
+    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.getText().includes("Born 5 March 1898")), "the card is shown beside");
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) seen.push(await vscode.commands.executeCommand<string>("clio.toggleProse"));
+    assert.deepEqual(seen, ["on", "off", "auto"]);
+    assert.equal(vscode.workspace.getConfiguration("clio").get("prose"), "auto");
+  });
 });

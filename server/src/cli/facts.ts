@@ -16,7 +16,7 @@ import type { FactFileText, FactIndex, FactProblem } from "../core/types.js";
 
 const USAGE = `usage: clio facts COMMAND [options]
   stats [--json]                      counts of entities, events, offices, sources… by type
-  audit [--json]                      facts without provenance, recorded conflicts, events per seed work
+  audit [--json]                      facts without provenance or locator, recorded conflicts, events per seed work
                                       (exit 1 when a fact lacks provenance)
   validate [FILES…] [--json]          check fact files (.yaml/.json) and bibliographies (.bib/.json);
                                       without FILES, the bundled base and the workspace's fact files

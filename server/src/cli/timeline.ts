@@ -43,7 +43,7 @@ export async function runTimeline(args: string[]): Promise<number> {
   const opened = openWorkspace(inputs);
   if ("error" in opened) return usage(opened.error, false);
   const { ws, files } = opened;
-  const data = buildTimeline(ws, { uris: files, title: files.length === 1 ? path.basename(files[0]) : titleFor(inputs) });
+  const data = buildTimeline(ws, { uris: files, title: files.length === 1 ? undefined : titleFor(inputs) });
   for (const doc of data.documents) doc.uri = pathToFileURL(doc.uri).href;
   for (const claim of data.claims) claim.uri = data.documents[claim.document].uri;
 

@@ -13,7 +13,7 @@ import type {
   SeveritySetting,
   Source,
 } from "./types.js";
-import { parseDocument } from "./parse/index.js";
+import { parseDocument, updateDocument } from "./parse/index.js";
 import { buildFactIndex } from "./facts/index.js";
 import { parseBibliography } from "./bib/index.js";
 import { documentChecks, workspaceChecks } from "./checks/index.js";
@@ -56,7 +56,9 @@ export class ClioWorkspace {
   // ------------------------------------------------------------ documents
 
   setDocument(uri: string, text: string, version?: number): ParsedDocument {
-    const doc = parseDocument(uri, text, version);
+    // Re-parses only the blocks that changed; the result equals a full parse.
+    const previous = this.docs.get(uri);
+    const doc = previous ? updateDocument(previous, text, version) : parseDocument(uri, text, version);
     this.docs.set(uri, doc);
     this.implicit.delete(uri);
     if (doc.frontMatter?.clio?.facts.length) this.factIndex = undefined;

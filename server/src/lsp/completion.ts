@@ -3,7 +3,7 @@ import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem }
 import { completionsAt, type CompletionKind } from "../core/features/index.js";
 import type { ServerState } from "./state.js";
 
-export const COMPLETION_TRIGGERS = ["[", "@", "{", "|"];
+export const COMPLETION_TRIGGERS = ["[", "@", "{"];
 
 const KIND: Record<CompletionKind, CompletionItemKind> = {
   entity: CompletionItemKind.Class,

@@ -5,7 +5,7 @@
 import type { ClioDiagnostic } from "../core/types.js";
 import type { ServerState } from "./state.js";
 import { toLspDiagnostic } from "./convert.js";
-import { toCorePath, toLspUri } from "./uris.js";
+import { toCorePath } from "./uris.js";
 import { STATUS_NOTIFICATION, type ClioStatus } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;

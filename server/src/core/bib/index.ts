@@ -4,6 +4,7 @@
 import { parse as parseBibtex, type Creator, type Entry } from "@retorquere/bibtex-parser";
 import type { FactProblem, Range, Severity, Source } from "../types.js";
 import { parseEdtf } from "../dates/index.js";
+import { lineStarts as lspLineStarts } from "../text.js";
 import { parseYamlSource, type PathPart, type SourceFile } from "../facts/yaml-source.js";
 import { parsePageRange } from "../facts/load.js";
 import { cslDateToEdtf } from "./csl.js";
@@ -41,10 +42,10 @@ function bibProblem(file: string, range: Range, message: string, severity: Sever
 
 // ---------------------------------------------------------------- positions
 
+// Lines end at \n, \r\n or a lone \r, as LSP counts them (core/text.ts); the fuzzer
+// found a lone \r putting problem ranges outside the file (issue 7).
 function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
+  return lspLineStarts(text);
 }
 function positionAt(starts: number[], offset: number): { line: number; character: number } {
   let lo = 0;
@@ -98,6 +99,8 @@ function parseBibtexFile(file: string, text: string): { sources: Source[]; probl
     english: false,
     // Unknown TeX commands are kept as written rather than failing the whole file.
     unsupported: (_node, tex) => tex,
+    // Pandoc inherits fields from a `crossref` parent; so do we.
+    applyCrossRef: true,
   });
   const problems: FactProblem[] = [];
   const sources: Source[] = [];
@@ -117,8 +120,19 @@ function parseBibtexFile(file: string, text: string): { sources: Source[]; probl
     let range: Range;
     if (at >= 0) range = rangeAtOffsets(text, at, at + entryHeaderLength(err.input ?? ""), starts);
     else if (lineCol) {
-      const pos = { line: Number(lineCol[1]) - 1, character: Math.max(0, Number(lineCol[2]) - 1) };
-      range = { start: pos, end: pos };
+      // The BibTeX library counts lines by \n only: go through the offset to LSP lines.
+      const line = Number(lineCol[1]) - 1;
+      let lineStart = 0;
+      for (let i = 0; i < line; i++) {
+        const nl = text.indexOf("\n", lineStart);
+        if (nl < 0) {
+          lineStart = text.length;
+          break;
+        }
+        lineStart = nl + 1;
+      }
+      const offset = Math.min(text.length, lineStart + Math.max(0, Number(lineCol[2]) - 1));
+      range = rangeAtOffsets(text, offset, offset, starts);
     } else range = rangeAtOffsets(text, 0, 0, starts);
     problems.push(bibProblem(file, range, `BibTeX entry cannot be parsed: ${err.error}`));
   }

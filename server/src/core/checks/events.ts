@@ -31,7 +31,34 @@ export interface AssertedEvents {
   trigger?: string;
 }
 
+// event-date-mismatch and date-conflict ask about the same claims: remember the answer per claim and fact index.
+const assertedCache = new WeakMap<Claim, { facts: FactIndex; result: AssertedEvents | undefined }>();
+
 export function assertedEvents(doc: ParsedDocument, claim: Claim, facts: FactIndex): AssertedEvents | undefined {
+  const cached = assertedCache.get(claim);
+  if (cached && cached.facts === facts) return cached.result;
+  const result = computeAssertedEvents(doc, claim, facts);
+  assertedCache.set(claim, { facts, result });
+  return result;
+}
+
+/** Events of at least two participants, of a type that does not recur, in which the entity takes part. */
+const singularCache = new WeakMap<FactIndex, Map<string, FactEvent[]>>();
+function singularEventsOf(facts: FactIndex, id: string): FactEvent[] {
+  let byId = singularCache.get(facts);
+  if (!byId) {
+    byId = new Map();
+    singularCache.set(facts, byId);
+  }
+  let list = byId.get(id);
+  if (!list) {
+    list = safe(() => facts.eventsWith([id])).filter((ev) => ev.participants.length >= 2 && !isRecurring(facts, ev.type));
+    byId.set(id, list);
+  }
+  return list;
+}
+
+function computeAssertedEvents(doc: ParsedDocument, claim: Claim, facts: FactIndex): AssertedEvents | undefined {
   const subject = claim.subject;
   if (subject) {
     const event = eventOfLink(facts, subject.target);
@@ -47,8 +74,8 @@ export function assertedEvents(doc: ParsedDocument, claim: Claim, facts: FactInd
   if (linked.size < 2) return undefined;
   const candidates = new Map<string, FactEvent>();
   for (const id of linked) {
-    for (const ev of safe(() => facts.eventsWith([id]))) {
-      if (ev.participants.length >= 2 && ev.participants.every((p) => linked.has(p)) && !isRecurring(facts, ev.type)) candidates.set(ev.id, ev);
+    for (const ev of singularEventsOf(facts, id)) {
+      if (!candidates.has(ev.id) && ev.participants.every((p) => linked.has(p))) candidates.set(ev.id, ev);
     }
   }
   // In prose, the sentence must be about a participant: its subject takes part in the event.
@@ -58,17 +85,7 @@ export function assertedEvents(doc: ParsedDocument, claim: Claim, facts: FactInd
   }
   if (candidates.size === 0) return undefined;
   // Trigger words of the claim's own text (outside its links, so a name never acts as a trigger).
-  const types = new Map<string, string>();
-  const tokens = tokenize(textOutsideLinks(doc, claim));
-  const words: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    words.push(tokens[i].norm);
-    // Two-word triggers ("broke off", "pulled out") and hyphenated ones ("interest-free").
-    if (i + 1 < tokens.length) words.push(`${tokens[i].norm} ${tokens[i + 1].norm}`, `${tokens[i].norm}-${tokens[i + 1].norm}`);
-  }
-  for (const word of words) {
-    for (const t of safe(() => facts.eventTypesForWord(word))) if (!types.has(t.id)) types.set(t.id, word);
-  }
+  const types = triggerTypes(facts, tokenize(textOutsideLinks(doc, claim)));
   const events = [...candidates.values()].filter((ev) => types.has(ev.type));
   if (events.length === 0) return undefined;
   events.sort((a, b) => (a.parsedDate?.earliest ?? 0) - (b.parsedDate?.earliest ?? 0) || a.id.localeCompare(b.id));
@@ -86,6 +103,46 @@ export function eventOfLink(facts: FactIndex, target: string): FactEvent | undef
     return byName?.length === 1 ? byName[0] : undefined;
   }
   return facts.events.get(found[0].id);
+}
+
+interface TriggerTable {
+  /** First word of each trigger → the triggers starting with it, as word lists. */
+  byFirstWord: Map<string, string[][]>;
+}
+const triggerTables = new WeakMap<FactIndex, TriggerTable>();
+
+function triggerTable(facts: FactIndex): TriggerTable {
+  let table = triggerTables.get(facts);
+  if (!table) {
+    table = { byFirstWord: new Map() };
+    for (const [trigger] of safe(() => [...facts.allTriggers()])) {
+      const words = tokenize(trigger).map((t) => t.norm);
+      if (!words.length) continue;
+      const list = table.byFirstWord.get(words[0]) ?? [];
+      list.push(words);
+      table.byFirstWord.set(words[0], list);
+    }
+    triggerTables.set(facts, table);
+  }
+  return table;
+}
+
+/** Event type id → the trigger word (as written in the data) found in the tokens; multi-word triggers included. */
+function triggerTypes(facts: FactIndex, tokens: readonly { norm: string }[]): Map<string, string> {
+  const { byFirstWord } = triggerTable(facts);
+  const types = new Map<string, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirstWord.get(tokens[i].norm);
+    if (!candidates) continue;
+    for (const words of candidates) {
+      if (!words.every((w, k) => tokens[i + k]?.norm === w)) continue;
+      // Ask the index with both spellings a data file may use ("broke off", "interest-free").
+      const spaced = words.join(" ");
+      const found = [...safe(() => facts.eventTypesForWord(spaced)), ...safe(() => facts.eventTypesForWord(words.join("-")))];
+      for (const t of found) if (!types.has(t.id)) types.set(t.id, spaced);
+    }
+  }
+  return types;
 }
 
 const nameTables = new WeakMap<FactIndex, Map<string, FactEvent[]>>();

@@ -1,5 +1,5 @@
 // Registry of checks. Each check lives in its own file in this folder.
-import type { Claim, ClioDiagnostic } from "../types.js";
+import type { Claim, ClioDiagnostic, ParsedDocument, Position } from "../types.js";
 import type { DocumentCheck, WorkspaceCheck } from "./api.js";
 import { convertProseFix } from "../fixes/convert-prose.js";
 import { entityUnknown } from "./entity-unknown.js";
@@ -27,12 +27,22 @@ function withProseFix(check: DocumentCheck): DocumentCheck {
   };
 }
 
-function addFix(d: ClioDiagnostic, doc: Parameters<typeof convertProseFix>[0], claims: Claim[]): ClioDiagnostic {
-  const line = d.range.start.line;
-  const ch = d.range.start.character;
-  const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
-    a.line < b.line || (a.line === b.line && a.character <= b.character);
-  const claim = claims.find((c) => before(c.range.start, { line, character: ch }) && before({ line, character: ch }, c.range.end));
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+
+/** Prose claims are in document order and disjoint: the owner of a position is found by binary search. */
+function addFix(d: ClioDiagnostic, doc: ParsedDocument, claims: Claim[]): ClioDiagnostic {
+  const at = d.range.start;
+  let lo = 0;
+  let hi = claims.length - 1;
+  let found: Claim | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(claims[mid].range.start, at)) {
+      found = claims[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const claim = found && before(at, found.range.end) ? found : undefined;
   const fix = claim && convertProseFix(doc, claim);
   return fix ? { ...d, fixes: [...(d.fixes ?? []), fix] } : d;
 }

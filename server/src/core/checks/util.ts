@@ -195,10 +195,22 @@ export interface Token {
 }
 
 /** Word tokens with their offsets in the original text. Hyphens and spaces both separate words. */
+// Prose repeats the same words; normalising each spelling once keeps tokenising cheap.
+const normCache = new Map<string, string>();
+function normToken(word: string): string {
+  let norm = normCache.get(word);
+  if (norm === undefined) {
+    if (normCache.size > 50_000) normCache.clear();
+    norm = normalizeName(word);
+    normCache.set(word, norm);
+  }
+  return norm;
+}
+
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    out.push({ norm: normalizeName(m[0]), start: offset + m.index!, end: offset + m.index! + m[0].length });
+    out.push({ norm: normToken(m[0]), start: offset + m.index!, end: offset + m.index! + m[0].length });
   }
   return out;
 }

@@ -437,8 +437,24 @@ function toClioDate(edtf: string, p: EdtfParsed): { date: ClioDate } | { error: 
   };
 }
 
+// Papers repeat the same few hundred dates; the EDTF grammar is the slow part of
+// parsing, so results are memoised. Results are shared: treat them as read-only.
+const memo = new Map<string, { date: ClioDate } | { error: string }>();
+const MEMO_LIMIT = 10000;
+
 /** Parses an EDTF date (levels 0 and 1, plus the level-2 forms that still denote one interval). */
 export function parseEdtf(text: string): { date: ClioDate } | { error: string } {
+  let result = memo.get(text);
+  if (!result) {
+    result = parseEdtfUncached(text);
+    if ("date" in result) Object.freeze(result.date);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, result);
+  }
+  return result;
+}
+
+function parseEdtfUncached(text: string): { date: ClioDate } | { error: string } {
   const edtf = text.trim();
   if (edtf === "") return { error: "the date is empty" };
   if (edtf === OPEN || edtf === "/" || edtf === "../..") return { error: "an interval needs at least one known end" };

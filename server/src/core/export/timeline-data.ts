@@ -52,13 +52,16 @@ export function buildTimeline(ws: ClioWorkspace, options: BuildTimelineOptions =
     return key;
   };
 
+  // Workspace-wide checks run once for all documents, not once per document.
+  const workspaceDiagnostics = safeWorkspaceDiagnostics(ws);
   const documents: TimelineDocument[] = [];
   const claims: TimelineClaim[] = [];
   docs.forEach((doc, docIndex) => {
     const entry: TimelineDocument = { uri: doc.uri, name: baseName(doc.uri), undated: 0 };
     documents.push(entry);
     const docClaims = (options.implicit ? safeClaims(ws, doc) : doc.claims).slice().sort((a, b) => a.span.start - b.span.start);
-    const byClaim = assignDiagnostics(docClaims, safeDiagnostics(ws, doc.uri));
+    const diagnostics = [...safeDocumentDiagnostics(ws, doc.uri), ...(workspaceDiagnostics.get(doc.uri) ?? [])];
+    const byClaim = assignDiagnostics(docClaims, diagnostics);
     docClaims.forEach((claim, i) => {
       const date = claim.dateTag.date;
       if (!date) {
@@ -90,7 +93,7 @@ export function buildTimeline(ws: ClioWorkspace, options: BuildTimelineOptions =
   });
 
   const context = facts ? contextEvents(facts, claims, entityOfKey) : [];
-  const title = options.title ?? (documents.length === 1 ? documents[0].name : `${documents.length} documents`);
+  const title = options.title ?? (docs.length === 1 ? frontMatterTitle(docs[0]) ?? documents[0].name : `${documents.length} documents`);
   return { version: 1, title, scope: options.scope ?? (documents.length > 1 ? "workspace" : "document"), documents, actors: [...actors.values()], claims, context };
 }
 
@@ -207,12 +210,25 @@ function safeClaims(ws: ClioWorkspace, doc: ParsedDocument): Claim[] {
   }
 }
 
-function safeDiagnostics(ws: ClioWorkspace, uri: string): ClioDiagnostic[] {
+function safeDocumentDiagnostics(ws: ClioWorkspace, uri: string): ClioDiagnostic[] {
   try {
-    return ws.diagnostics(uri);
+    return ws.documentDiagnostics(uri);
   } catch {
     return [];
   }
+}
+
+function safeWorkspaceDiagnostics(ws: ClioWorkspace): Map<string, ClioDiagnostic[]> {
+  try {
+    return ws.workspaceDiagnostics();
+  } catch {
+    return new Map();
+  }
+}
+
+function frontMatterTitle(doc: ParsedDocument): string | undefined {
+  const title = doc.frontMatter?.data.title;
+  return typeof title === "string" && title.trim() ? title.trim() : undefined;
 }
 
 function baseName(uri: string): string {

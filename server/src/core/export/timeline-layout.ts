@@ -78,7 +78,9 @@ export const FACT_BASE_LANE = "\u0000facts";
 
 export function layoutTimeline(data: TimelineData, options: LayoutOptions): TimelineLayout {
   const width = Math.max(480, Math.round(options.width));
-  const plotLeft = LANE_LABEL_WIDTH;
+  // Narrow panels give the plot most of the room.
+  const plotLeft = Math.round(Math.min(LANE_LABEL_WIDTH, Math.max(100, width * 0.18)));
+  const labelChars = Math.round(Math.min(LABEL_CHARS, Math.max(12, (width - plotLeft) / 3 / CHAR_WIDTH)));
   const plotRight = width - RIGHT_MARGIN;
   const domain = timeDomain(data);
   const scale = (day: number) => plotLeft + ((day - domain[0]) / (domain[1] - domain[0])) * (plotRight - plotLeft);
@@ -113,12 +115,12 @@ export function layoutTimeline(data: TimelineData, options: LayoutOptions): Time
   data.context.forEach((ev, i) => {
     // Context outside the claims' time span would only pile up at the edges.
     if (ev.looseLatest < domain[0] || ev.looseEarliest > domain[1]) return;
-    items.push(place("context", ev.id, i, laneIndex.get(contextLane[i])!, ev, undefined, ev.name, contextTooltip(ev), scale, plotLeft, plotRight));
+    items.push(place("context", ev.id, i, laneIndex.get(contextLane[i])!, ev, undefined, ev.name, contextTooltip(ev), scale, plotLeft, plotRight, labelChars));
   });
   data.claims.forEach((c, i) => {
     const diag = c.diagnostics.map((d) => `\n${d.severity}: ${d.message} [${d.code}]`).join("");
     const tooltip = `${c.edtf} — ${describeSpan(c)}\n${c.text}${diag}`;
-    items.push(place("claim", c.id, i, laneIndex.get(claimLane[i])!, c, c.severity, c.text, tooltip, scale, plotLeft, plotRight));
+    items.push(place("claim", c.id, i, laneIndex.get(claimLane[i])!, c, c.severity, c.text, tooltip, scale, plotLeft, plotRight, labelChars));
   });
 
   const contextRows = laneKeys.map(() => [] as number[]);
@@ -193,6 +195,7 @@ function place(
   scale: (day: number) => number,
   plotLeft: number,
   plotRight: number,
+  labelChars: number,
 ): LaidOutItem {
   const clamp = (x: number) => Math.min(plotRight, Math.max(plotLeft, x));
   let x2 = span.openStart ? plotLeft : clamp(scale(span.earliest));
@@ -208,13 +211,21 @@ function place(
       x3 = mid + MIN_BAR / 2;
     }
   } else shape = x3 - x2 < DOT_BELOW ? "dot" : "range";
-  const label = text.length > LABEL_CHARS ? `${text.slice(0, LABEL_CHARS - 1)}…` : text;
-  const labelWidth = 6 + label.length * CHAR_WIDTH;
+  // The label goes right of the mark, else left, else inside a long bar; shortened to the room there is.
+  const fit = (room: number) => Math.floor((room - 6) / CHAR_WIDTH);
+  const clip = (chars: number) => (text.length > chars ? `${text.slice(0, Math.max(1, chars - 1))}…` : text);
+  const wanted = Math.min(text.length, labelChars);
+  const right = fit(plotRight + RIGHT_MARGIN - x4 - (shape === "dot" ? 5 : 0));
+  const left = fit(x1 - plotLeft);
+  const inside = fit(x3 - x2 - 6);
   let labelSide: LaidOutItem["labelSide"] = "right";
-  if (x4 + labelWidth > plotRight) {
-    if (x1 - labelWidth >= plotLeft) labelSide = "left";
-    else if (x3 - x2 >= labelWidth) labelSide = "inside";
+  let chars = Math.min(wanted, right);
+  if (right < wanted) {
+    if (left >= wanted) [labelSide, chars] = ["left", wanted];
+    else if (shape === "bar" && inside >= Math.min(wanted, 12)) [labelSide, chars] = ["inside", Math.min(wanted, inside)];
+    else if (left > right) [labelSide, chars] = ["left", left];
   }
+  const label = chars >= 6 ? clip(chars) : "";
   return {
     kind,
     id,

@@ -91,9 +91,17 @@ export function auditFacts(index: FactIndex): FactAudit {
   const unsourced: UnsourcedFact[] = [];
   const conflicts: RecordedConflict[] = [];
   const lacks = (refs: readonly SourceRef[] | undefined) => !refs || refs.length === 0;
+  /** Provenance is a source key and a locator: a citation without a locator says too little. */
+  const need = (refs: readonly SourceRef[] | undefined, origin: FactOrigin, what: string) => {
+    if (lacks(refs)) {
+      unsourced.push({ ...at(origin), what });
+      return;
+    }
+    for (const r of refs!) if (!r.locator?.trim()) unsourced.push({ ...at(origin), what: `${what}: cites ${r.key} without a locator` });
+  };
   const checkAlternatives = (alts: readonly Alternative[] | undefined, origin: FactOrigin, owner: string) => {
     (alts ?? []).forEach((a, i) => {
-      if (lacks(a.sources)) unsourced.push({ ...at(origin), what: `alternative ${i + 1} of ${owner}` });
+      need(a.sources, origin, `alternative ${i + 1} of ${owner}`);
     });
   };
   /** Work keys a fact rests on: the refs themselves plus the works that cite a primary source it uses. */
@@ -111,25 +119,25 @@ export function auditFacts(index: FactIndex): FactAudit {
   };
 
   for (const e of index.entities.values()) {
-    if (lacks(e.sources)) unsourced.push({ ...at(e.origin), what: `entity ${e.id}` });
+    need(e.sources, e.origin, `entity ${e.id}`);
     countDirect(e.sources);
     checkAlternatives(e.alternatives, e.origin, `entity ${e.id}`);
     if (e.conflict) conflicts.push({ about: `entity:${e.id}`, sources: [...e.sources, ...(e.alternatives ?? []).flatMap((a) => a.sources)], ...at(e.origin) });
     for (const o of e.offices) {
       const what = `office ${o.title}${o.of ? ` of ${o.of}` : ""} held by ${e.id}`;
-      if (lacks(o.sources)) unsourced.push({ ...at(e.origin), what });
+      need(o.sources, e.origin, what);
       countDirect(o.sources);
       checkAlternatives(o.alternatives, e.origin, what);
       if (o.conflict) conflicts.push({ about: `entity:${e.id}.offices.${o.title}`, sources: [...o.sources, ...(o.alternatives ?? []).flatMap((a) => a.sources)], ...at(e.origin) });
     }
     for (const n of e.names) {
-      if (lacks(n.sources)) unsourced.push({ ...at(e.origin), what: `name "${n.name}" of ${e.id}` });
+      need(n.sources, e.origin, `name "${n.name}" of ${e.id}`);
       countDirect(n.sources);
     }
   }
   const seedEvents = new Map<string, FactEvent[]>();
   for (const ev of index.events.values()) {
-    if (lacks(ev.sources)) unsourced.push({ ...at(ev.origin), what: `event ${ev.id}` });
+    need(ev.sources, ev.origin, `event ${ev.id}`);
     countDirect(ev.sources);
     checkAlternatives(ev.alternatives, ev.origin, `event ${ev.id}`);
     if (ev.conflict) conflicts.push({ about: `event:${ev.id}`, sources: [...ev.sources, ...(ev.alternatives ?? []).flatMap((a) => a.sources)], ...at(ev.origin) });
@@ -142,7 +150,7 @@ export function auditFacts(index: FactIndex): FactAudit {
     }
   }
   for (const c of index.conflicts) {
-    if (lacks(c.sources)) unsourced.push({ ...at(c.origin), what: `conflict ${c.id}` });
+    need(c.sources, c.origin, `conflict ${c.id}`);
     conflicts.push({ about: c.about, note: c.note, sources: c.sources, ...at(c.origin) });
   }
   // A dated primary source known only through a secondary work must say where that work cites it.

@@ -108,10 +108,13 @@ class Index implements FactIndex {
   private readonly officesByTitle = new Map<string, Office[]>();
   private readonly eventsByParticipant = new Map<string, FactEvent[]>();
   private readonly typesByTrigger = new Map<string, EventType[]>();
-  /** Dated events by earliest loose day, for eventsDuring. */
-  private readonly eventsByStart: FactEvent[];
-  /** Longest loose span among bounded events; open-ended ones are kept aside. */
-  private readonly maxSpan: number;
+  /**
+   * Bounded events in tiers by length, each sorted by earliest loose day: a query
+   * binary-searches each tier from (its start − the tier's longest span), so one
+   * decade-long event does not make every query scan the whole list.
+   */
+  private readonly eventTiers: Array<{ events: FactEvent[]; maxSpan: number }>;
+  /** Events with an open end (`../D`, `D/..`), checked one by one. */
   private readonly openEvents: FactEvent[];
 
   constructor(
@@ -136,21 +139,22 @@ class Index implements FactIndex {
       }
       for (const form of [t.name, ...t.aliases]) if (!this.titleForms.has(form)) this.titleForms.set(form, t.id);
     }
-    const dated: FactEvent[] = [];
+    const tiers = TIER_LIMITS.map(() => ({ events: [] as FactEvent[], maxSpan: 0 }));
     const open: FactEvent[] = [];
-    let maxSpan = 0;
     for (const ev of events.values()) {
       for (const p of ev.participants) addTo(this.eventsByParticipant, p, ev);
       const d = ev.parsedDate;
       if (!d) continue;
       if (!Number.isFinite(d.looseEarliest) || !Number.isFinite(d.looseLatest)) open.push(ev);
       else {
-        dated.push(ev);
-        maxSpan = Math.max(maxSpan, d.looseLatest - d.looseEarliest);
+        const span = d.looseLatest - d.looseEarliest;
+        const tier = tiers[TIER_LIMITS.findIndex((limit) => span <= limit)];
+        tier.events.push(ev);
+        tier.maxSpan = Math.max(tier.maxSpan, span);
       }
     }
-    this.eventsByStart = dated.sort((a, b) => a.parsedDate!.looseEarliest - b.parsedDate!.looseEarliest);
-    this.maxSpan = maxSpan;
+    for (const tier of tiers) tier.events.sort((a, b) => a.parsedDate!.looseEarliest - b.parsedDate!.looseEarliest);
+    this.eventTiers = tiers.filter((t) => t.events.length > 0);
     this.openEvents = open;
     for (const t of eventTypes.values()) for (const w of t.triggers) addTo(this.typesByTrigger, w.toLowerCase(), t);
   }
@@ -243,11 +247,12 @@ class Index implements FactIndex {
 
   eventsDuring(date: ClioDate): FactEvent[] {
     const out: FactEvent[] = [];
-    const list = this.eventsByStart;
-    // Any overlapping bounded event starts within [date.looseEarliest - maxSpan, date.looseLatest].
-    const from = lowerBound(list, date.looseEarliest - this.maxSpan);
-    for (let i = from; i < list.length && list[i].parsedDate!.looseEarliest <= date.looseLatest; i++) {
-      if (compareDates(list[i].parsedDate!, date) !== "disjoint") out.push(list[i]);
+    for (const { events: list, maxSpan } of this.eventTiers) {
+      // Any overlapping event of the tier starts within [date.looseEarliest - maxSpan, date.looseLatest].
+      const from = lowerBound(list, date.looseEarliest - maxSpan);
+      for (let i = from; i < list.length && list[i].parsedDate!.looseEarliest <= date.looseLatest; i++) {
+        if (compareDates(list[i].parsedDate!, date) !== "disjoint") out.push(list[i]);
+      }
     }
     for (const ev of this.openEvents) if (compareDates(ev.parsedDate!, date) !== "disjoint") out.push(ev);
     return out;
@@ -267,6 +272,9 @@ class Index implements FactIndex {
     return this.sources.get(key);
   }
 }
+
+/** Upper bounds (in days) of the event tiers: a month, a year, a decade, longer. */
+const TIER_LIMITS = [31, 366, 3653, Infinity];
 
 /** First index whose loose start is ≥ day. */
 function lowerBound(list: FactEvent[], day: number): number {

@@ -160,12 +160,13 @@ class Context {
   private origin(path: PathPart[]): FactOrigin {
     // The range is computed on first use (perf, issue 7): a JSON fact file is read
     // without building a YAML document, which is only needed once a position is.
-    const src = this.src;
+    // Capture rangeAt alone, not the SourceFile, so the parsed raw value can be collected.
+    const rangeAt = this.src.rangeAt;
     let range: FactOrigin["range"];
     return {
       file: this.file,
       get range() {
-        return (range ??= src.rangeAt(path));
+        return (range ??= rangeAt(path));
       },
     };
   }

@@ -1,7 +1,8 @@
 // Parses a fact file (YAML, or JSON which YAML reads too) keeping node positions,
 // so every problem and every item's origin points at the YAML node it concerns.
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { isMap, isSeq, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import type { Range } from "../types.js";
+import { lineStarts, rangeOf } from "../text.js";
 
 export type PathPart = string | number;
 
@@ -22,11 +23,19 @@ export interface SourceFile {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYamlSource(file: string, text: string): SourceFile {
-  const lineCounter = new LineCounter();
+  // Positions from our own line table (LSP lines: \n, \r\n or a lone \r): the YAML
+  // LineCounter misses newlines inside some broken tokens, which put ranges outside
+  // the file (found by the fuzzer, issue 7).
+  let starts: number[] | undefined;
   const toRange = (start: number, end: number): Range => {
-    const a = lineCounter.linePos(Math.min(start, text.length));
-    const b = lineCounter.linePos(Math.min(Math.max(end, start), text.length));
-    return { start: { line: a.line - 1, character: a.col - 1 }, end: { line: b.line - 1, character: b.col - 1 } };
+    starts ??= lineStarts(text);
+    // An offset between \r and \n is no LSP position: move it before the line break.
+    const clamp = (o: number) => {
+      const c = Math.max(0, Math.min(o, text.length));
+      return c > 0 && text.charCodeAt(c) === 10 && text.charCodeAt(c - 1) === 13 ? c - 1 : c;
+    };
+    const a = clamp(start);
+    return rangeOf(starts, { start: a, end: Math.max(a, clamp(end)) });
   };
   const errors: SourceFile["errors"] = [];
   let doc: Document | undefined;
@@ -39,15 +48,13 @@ export function parseYamlSource(file: string, text: string): SourceFile {
     try {
       value = JSON.parse(text);
       lazyDoc = true;
-      lineCounter.addNewLine(0);
-      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
     } catch {
       value = undefined; // not valid JSON: let the YAML parser report where it breaks
     }
   }
   const parseYaml = () => {
     try {
-      doc = parseDocument(text, { lineCounter: lazyDoc ? new LineCounter() : lineCounter, keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
+      doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true });
       if (lazyDoc) return;
       for (const e of doc.errors) errors.push({ message: e.message.split("\n")[0], range: toRange(e.pos[0], e.pos[1]) });
       if (doc.errors.length === 0) value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -62,7 +69,8 @@ export function parseYamlSource(file: string, text: string): SourceFile {
   const ensureDoc = () => {
     if (lazyDoc && !doc) parseYaml();
   };
-  const fileRange = toRange(0, text.length);
+  let fileRangeCache: Range | undefined;
+  const fileRange = () => (fileRangeCache ??= toRange(0, text.length));
   const nodeRange = (node: YamlNode | undefined): Range | undefined =>
     node?.range ? toRange(node.range[0], node.range[1]) : undefined;
 
@@ -80,12 +88,12 @@ export function parseYamlSource(file: string, text: string): SourceFile {
     return found;
   };
 
-  return {
+  const result: SourceFile = {
     file,
     text,
     value,
     errors,
-    rangeAt: (path) => nodeRange(deepest(path)) ?? fileRange,
+    rangeAt: (path) => nodeRange(deepest(path)) ?? fileRange(),
     keyRangeAt: (path, key) => {
       const parent = deepest(path);
       if (isMap(parent)) {
@@ -94,7 +102,10 @@ export function parseYamlSource(file: string, text: string): SourceFile {
         const r = nodeRange(keyNode);
         if (r) return r;
       }
-      return nodeRange(parent) ?? fileRange;
+      return nodeRange(parent) ?? fileRange();
     },
   };
+  // The closures above outlive loading (lazy origin ranges); drop their reference to the raw value.
+  value = undefined;
+  return result;
 }

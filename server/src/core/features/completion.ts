@@ -39,7 +39,7 @@ export function completionsAt(ws: ClioWorkspace, uri: string, position: Position
   if (link) return entityCompletions(doc, facts, link[1], offset, position);
 
   const cite = /(^|[\s[;(])(-?)@([\p{L}\p{N}_:.#$%&+?<>~/-]*)$/u.exec(before);
-  if (cite) return sourceCompletions(ws, doc, facts, cite[3], offset, position);
+  if (cite) return sourceCompletions(ws, doc, cite[3], offset, position);
 
   const date = /\{([0-9X?~%./-]*)$/.exec(before);
   if (date) return dateCompletions(doc, facts, date[1], offset, position);
@@ -47,7 +47,7 @@ export function completionsAt(ws: ClioWorkspace, uri: string, position: Position
   // A title is worth offering when a link follows the cursor or the word starts with a capital.
   const word = /(\p{Lu}[\p{L}-]*)$/u.exec(before);
   const after = doc.text.slice(offset, offset + 40);
-  if (word && (/^\s*\[\[/.test(after) || insideClaim(ws, doc, offset))) return titleCompletions(doc, facts, word[1], offset, position);
+  if (word && (/^\s*\[\[/.test(after) || insideClaim(doc, offset))) return titleCompletions(doc, facts, word[1], offset, position);
   return [];
 }
 
@@ -55,7 +55,7 @@ function isExcluded(doc: ParsedDocument, offset: number): boolean {
   return doc.excluded.some((s) => offset > s.start && offset < s.end);
 }
 
-function insideClaim(ws: ClioWorkspace, doc: ParsedDocument, offset: number): boolean {
+function insideClaim(doc: ParsedDocument, offset: number): boolean {
   return doc.claims.some((c) => offset > c.span.start && offset <= c.span.end);
 }
 
@@ -111,7 +111,7 @@ export function entityCompletions(doc: ParsedDocument, facts: FactIndex, typed: 
   return out.slice(0, MAX_ENTRIES);
 }
 
-function sourceCompletions(ws: ClioWorkspace, doc: ParsedDocument, facts: FactIndex, typed: string, offset: number, position: Position): CompletionEntry[] {
+function sourceCompletions(ws: ClioWorkspace, doc: ParsedDocument, typed: string, offset: number, position: Position): CompletionEntry[] {
   const lookup = ws.sourceLookup(doc);
   const query = typed.toLowerCase();
   const rest = /^[\p{L}\p{N}_:.#$%&+?<>~/-]*/u.exec(doc.text.slice(offset))![0];
@@ -135,7 +135,6 @@ function sourceCompletions(ws: ClioWorkspace, doc: ParsedDocument, facts: FactIn
     });
     if (out.length >= MAX_ENTRIES) break;
   }
-  void facts;
   return out;
 }
 

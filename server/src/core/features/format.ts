@@ -54,10 +54,22 @@ export function dayInWords(days: DayNumber): string {
 /** The interval a date denotes, in words, with its qualifiers ("1–30 April 1961, uncertain"): the dates module's wording. */
 export const describeDate = describeDateInWords;
 
+/** Compact wording for lists and spans: a whole month reads "April 1961", not "1–30 April 1961". */
+export function compactRangeInWords(earliest: DayNumber, latest: DayNumber): string {
+  if (Number.isFinite(earliest) && Number.isFinite(latest) && earliest !== latest) {
+    const a = civilFromDays(earliest);
+    const b = civilFromDays(latest);
+    if (a.month === 1 && a.day === 1 && b.month === 12 && b.day === 31) return dayRangeInWords(earliest, latest);
+    if (a.day === 1 && isMonthEnd(latest) && a.year === b.year && a.month === b.month) return `${MONTHS[a.month - 1]} ${yearInWords(a.year)}`;
+    if (a.day === 1 && isMonthEnd(latest) && a.year === b.year) return `${MONTHS[a.month - 1]} – ${MONTHS[b.month - 1]} ${yearInWords(a.year)}`;
+  }
+  return dayRangeInWords(earliest, latest);
+}
+
 /** Short wording of a date: the interval without loose bounds; falls back to the EDTF text. */
 export function shortDate(date: ClioDate | undefined, raw?: string): string {
   if (!date) return raw ?? "?";
-  let text = dayRangeInWords(date.earliest, date.latest);
+  let text = compactRangeInWords(date.earliest, date.latest);
   if (date.uncertain || date.approximate) text += " (uncertain)";
   return text;
 }

@@ -3,7 +3,7 @@
 import type { ClioDate, Entity, FactEvent, FactIndex, Office, ParsedDocument, Position, Range, Source } from "../types.js";
 import type { ClioWorkspace } from "../workspace.js";
 import { constructAt, type Construct } from "./locate.js";
-import { chicagoReference, describeDate, shortDate, spanInWords } from "./format.js";
+import { chicagoReference, dayInWords, describeDate, shortDate, spanInWords } from "./format.js";
 import { md, offsetAt } from "./util.js";
 
 export interface HoverCard {
@@ -12,6 +12,7 @@ export interface HoverCard {
 }
 
 const MAX_EVENTS = 5;
+const MAX_SOURCES = 8;
 
 export function safeFacts(ws: ClioWorkspace): FactIndex | undefined {
   try {
@@ -50,8 +51,11 @@ function cardFor(ws: ClioWorkspace, doc: ParsedDocument, found: Construct, facts
       if (!source) return `\`@${md(found.item.key)}\` is not a known source: it is neither in the bundled fact base nor in this paper's bibliographies.`;
       return sourceCard(source, facts);
     }
-    case "title":
-      return facts ? titleCard(found.title.id, found.title.name, facts, found.claim?.dateTag.date) : undefined;
+    case "title": {
+      if (!facts) return undefined;
+      const actors = facts.lookup(found.link.target);
+      return titleCard(found.title.id, found.title.name, facts, found.claim?.dateTag.date, actors.length === 1 ? actors[0] : undefined);
+    }
   }
 }
 
@@ -59,7 +63,10 @@ export function dateCard(raw: string, date: ClioDate | undefined, error: string 
   if (!date) return `\`{${md(raw)}}\` is not a valid date${error ? `: ${md(error)}` : "."}`;
   const lines = [`**${md(describeDate(date))}**`, "", `EDTF \`${md(date.edtf)}\``];
   if (facts && Number.isFinite(date.earliest) && Number.isFinite(date.latest)) {
-    const events = [...facts.eventsDuring(date)].sort(byEventDate);
+    // Most telling first: events inside the tag's interval, the most precisely dated before the broad ones.
+    const inside = (e: FactEvent) => (e.parsedDate && e.parsedDate.earliest >= date.earliest && e.parsedDate.latest <= date.latest ? 0 : 1);
+    const width = (e: FactEvent) => (e.parsedDate ? e.parsedDate.latest - e.parsedDate.earliest : Infinity);
+    const events = [...facts.eventsDuring(date)].sort((a, b) => inside(a) - inside(b) || width(a) - width(b) || byEventDate(a, b));
     if (events.length) {
       lines.push("", `**In the fact base during this time** (${events.length}):`);
       for (const e of events.slice(0, MAX_EVENTS)) lines.push(`- ${eventLine(e)}`);
@@ -69,8 +76,13 @@ export function dateCard(raw: string, date: ClioDate | undefined, error: string 
   return lines.join("\n");
 }
 
+/** Events by start; those with an open or unknown start (`../1959`) go last, they say least about a period. */
 function byEventDate(a: FactEvent, b: FactEvent): number {
-  return (a.parsedDate?.earliest ?? 0) - (b.parsedDate?.earliest ?? 0);
+  const key = (e: FactEvent) => {
+    const d = e.parsedDate;
+    return d && Number.isFinite(d.earliest) ? d.earliest : Number.MAX_SAFE_INTEGER;
+  };
+  return key(a) - key(b) || a.name.localeCompare(b.name);
 }
 
 function sourceKeys(refs: ReadonlyArray<{ key: string; locator?: string }>): string {
@@ -136,7 +148,10 @@ export function entityCard(e: Entity, facts: FactIndex, at: ClioDate | undefined
   for (const s of e.sources) keys.add(s.key);
   for (const o of e.offices) for (const s of o.sources) keys.add(s.key);
   for (const ev of events) for (const s of ev.sources) keys.add(s.key);
-  if (keys.size) lines.push("", `**Sources:** ${[...keys].map((k) => `\`${md(k)}\``).join(", ")}`);
+  if (keys.size) {
+    const shown = [...keys].slice(0, MAX_SOURCES).map((k) => `\`${md(k)}\``).join(", ");
+    lines.push("", `**Sources:** ${shown}${keys.size > MAX_SOURCES ? ` and ${keys.size - MAX_SOURCES} more` : ""}`);
+  }
   if (e.wikidata) lines.push("", `Wikidata: [${md(e.wikidata)}](https://www.wikidata.org/wiki/${encodeURIComponent(e.wikidata)})`);
   if (e.conflict) lines.push("", "*Sources disagree about some of these facts; see `conflicts` in the fact base.*");
   return lines.join("\n");
@@ -166,9 +181,15 @@ export function sourceCard(source: Source, facts: FactIndex | undefined): string
   if (facts) {
     const cited = [...facts.events.values()].filter((e) => e.sources.some((s) => s.key === source.key)).sort(byEventDate);
     if (cited.length) {
-      const first = cited[0].parsedDate;
-      const last = cited.reduce<ClioDate | undefined>((acc, e) => (!acc || (e.parsedDate && e.parsedDate.latest > acc.latest) ? e.parsedDate ?? acc : acc), undefined);
-      if (first && last) lines.push("", `**Covers** ${md(spanInWords(first, last))} in ${cited.length} fact-base event${cited.length === 1 ? "" : "s"}.`);
+      let first = Infinity;
+      let last = -Infinity;
+      for (const e of cited) {
+        const d = e.parsedDate;
+        if (d && Number.isFinite(d.earliest)) first = Math.min(first, d.earliest);
+        if (d && Number.isFinite(d.latest)) last = Math.max(last, d.latest);
+      }
+      const period = Number.isFinite(first) && Number.isFinite(last) ? `${dayInWords(first)} – ${dayInWords(last)}` : "an open period";
+      lines.push("", `**Covers** ${md(period)} in ${cited.length} fact-base event${cited.length === 1 ? "" : "s"}.`);
       const actors = new Map<string, number>();
       for (const e of cited) for (const p of e.participants) actors.set(p, (actors.get(p) ?? 0) + 1);
       const top = [...actors.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
@@ -180,19 +201,37 @@ export function sourceCard(source: Source, facts: FactIndex | undefined): string
   return lines.join("\n");
 }
 
-export function titleCard(titleId: string, titleName: string, facts: FactIndex, at: ClioDate | undefined): string {
+const MAX_HOLDERS = 12;
+
+/**
+ * Who held the office, when. When the linked actor ever held this title, the
+ * list keeps to the same state or party (Premier of the Soviet Union for
+ * Khrushchev), so the card answers the question the claim raises.
+ */
+export function titleCard(titleId: string, titleName: string, facts: FactIndex, at: ClioDate | undefined, actor?: Entity): string {
+  const scope = new Set((actor?.offices ?? []).filter((o) => o.title === titleId && o.of).map((o) => o.of!));
   const holders: Array<{ entity: Entity; office: Office }> = [];
   for (const entity of facts.entities.values()) {
-    for (const office of entity.offices) if (office.title === titleId) holders.push({ entity, office });
+    for (const office of entity.offices) {
+      if (office.title === titleId && (scope.size === 0 || (office.of && scope.has(office.of)))) holders.push({ entity, office });
+    }
   }
-  holders.sort((a, b) => (a.office.startDate?.earliest ?? 0) - (b.office.startDate?.earliest ?? 0));
-  const lines = [`**${md(titleName)}** — office holders in the fact base (${holders.length})`];
+  const start = (o: Office) => (o.startDate && Number.isFinite(o.startDate.earliest) ? o.startDate.earliest : Number.MAX_SAFE_INTEGER);
+  holders.sort((a, b) => start(a.office) - start(b.office));
+  const scopeName = [...scope].map((id) => facts.entities.get(id)?.name ?? id).join(", ");
+  const lines = [`**${md(titleName)}${scopeName ? ` of ${md(scopeName)}` : ""}** — office holders in the fact base (${holders.length})`];
   const current = at ? facts.holdersAt(titleId, at) : [];
+  const isCurrent = (h: { entity: Entity; office: Office }) =>
+    current.some((c) => c.office === h.office || (c.entity.id === h.entity.id && c.office.start === h.office.start && c.office.of === h.office.of));
+  // Keep every holder at the claim's date, then fill up with the others in order of tenure.
+  const shown = new Set(holders.filter(isCurrent));
+  for (const h of holders) if (shown.size < MAX_HOLDERS) shown.add(h);
   for (const h of holders) {
-    const isCurrent = current.some((c) => c.office === h.office || (c.entity.id === h.entity.id && c.office.start === h.office.start));
-    const of = h.office.of ? ` (${md(facts.entities.get(h.office.of)?.name ?? h.office.of)})` : "";
-    lines.push(`- ${md(h.entity.name)}${of}, ${md(spanInWords(h.office.startDate, h.office.endDate, h.office.start, h.office.end))}${isCurrent ? " ← **at this claim's date**" : ""}`);
+    if (!shown.has(h)) continue;
+    const of = h.office.of && scope.size !== 1 ? ` (${md(facts.entities.get(h.office.of)?.name ?? h.office.of)})` : "";
+    lines.push(`- ${md(h.entity.name)}${of}, ${md(spanInWords(h.office.startDate, h.office.endDate, h.office.start, h.office.end))}${isCurrent(h) ? " ← **at this claim's date**" : ""}`);
   }
-  if (at && current.length === 0 && holders.length) lines.push("", "*Nobody in the fact base held this office at this claim's date.*");
+  if (holders.length > shown.size) lines.push(`- … and ${holders.length - shown.size} more`);
+  if (at && holders.length && !holders.some(isCurrent)) lines.push("", "*Nobody in the fact base held this office at this claim's date.*");
   return lines.join("\n");
 }

@@ -16,6 +16,21 @@ interface Line {
   start: number;
   /** End of the line's content, before its line break. */
   end: number;
+  /** Columns of leading whitespace (a tab counts to the next multiple of 4) and the offset of the first other character. */
+  columns: number;
+  first: number;
+}
+
+function makeLine(text: string, start: number, end: number): Line {
+  let columns = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) columns++;
+    else if (c === 9) columns += 4 - (columns % 4);
+    else break;
+  }
+  return { start, end, columns, first: i };
 }
 
 function splitLines(text: string, from: number): Line[] {
@@ -24,26 +39,18 @@ function splitLines(text: string, from: number): Line[] {
   for (let i = from; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
-      lines.push({ start, end: i });
+      lines.push(makeLine(text, start, i));
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;
     }
   }
-  lines.push({ start, end: text.length });
+  lines.push(makeLine(text, start, text.length));
   return lines;
 }
 
-/** Columns of leading whitespace (a tab counts to the next multiple of 4) and the offset of the first other character. */
-function indentation(text: string, line: Line): { columns: number; first: number } {
-  let columns = 0;
-  let i = line.start;
-  for (; i < line.end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32) columns++;
-    else if (c === 9) columns += 4 - (columns % 4);
-    else break;
-  }
-  return { columns, first: i };
+/** Indentation is computed once per line, when the lines are split. */
+function indentation(_text: string, line: Line): { columns: number; first: number } {
+  return line;
 }
 
 function isBlank(text: string, line: Line): boolean {

@@ -121,7 +121,7 @@ function parseItem(s: string, from: number, to: number): RawCitationItem | undef
     // The key's `@` starts the part or follows a space (so `a@b.com` is not a key).
     if (before > from && !isSpace(s[before - 1])) continue;
     const key = readKey(s, at + 1, to);
-    if (!key) continue;
+    if (!key || isCrossReference(key.key)) continue;
     let start = from;
     while (start < before && isSpace(s[start])) start++;
     let end = to;
@@ -136,6 +136,16 @@ function parseItem(s: string, from: number, to: number): RawCitationItem | undef
     return item;
   }
   return undefined;
+}
+
+/**
+ * Cross-references share the citation syntax: Quarto's `@fig-map`, `@sec-intro`
+ * and pandoc-crossref's `@fig:map`. They are not citations.
+ */
+const CROSS_REFERENCE = /^(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|nte|tip|wrn|imp|cau)[-:]/;
+
+export function isCrossReference(key: string): boolean {
+  return CROSS_REFERENCE.test(key);
 }
 
 /** `[ … ]` from `open` to `close` (the brackets' offsets) as a citation, if every part has a key. */
@@ -161,7 +171,7 @@ export function canStartInText(prev: string | undefined): boolean {
 /** `@key` or `@key [p. 33]` at `at` (the `@`), within s up to `limit`. */
 export function parseInTextCitation(s: string, at: number, limit = s.length): RawCitation | undefined {
   const key = readKey(s, at + 1, limit);
-  if (!key) return undefined;
+  if (!key || isCrossReference(key.key)) return undefined;
   const item: RawCitationItem = { key: key.key, keySpan: key.keySpan, span: { start: at, end: key.end } };
   let end = key.end;
   let k = key.end;

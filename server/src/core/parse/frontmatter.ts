@@ -14,6 +14,8 @@ export function findFrontMatter(text: string): { span: Span; content: Span } | u
   const firstLine = /^---[ \t]*(\r\n|\n|\r)/.exec(text.slice(bom, bom + 8));
   if (!firstLine) return undefined;
   const contentStart = bom + firstLine[0].length;
+  // As in Pandoc, `---` followed by a blank line is a thematic break, not front matter.
+  if (/^[ \t]*(\r\n|\n|\r|$)/.test(text.slice(contentStart, contentStart + 80))) return undefined;
   let lineStart = contentStart;
   while (lineStart <= text.length) {
     let lineEnd = lineStart;
@@ -73,7 +75,14 @@ export function parseFrontMatter(
     report(nodeSpan(contents), "error", "Front matter must be a YAML mapping (key: value lines).");
     return { frontMatter, diagnostics };
   }
-  const data = yaml.toJS() as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = yaml.toJS() as Record<string, unknown>;
+  } catch (err) {
+    // e.g. an alias bomb: yaml refuses to expand too many aliases.
+    report(nodeSpan(contents), "error", `Front matter cannot be read: ${err instanceof Error ? firstLine(err.message) : String(err)}`);
+    return { frontMatter, diagnostics };
+  }
   frontMatter.data = data;
 
   const bibliographyNode = yaml.get("bibliography", true);

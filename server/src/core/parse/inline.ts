@@ -184,6 +184,17 @@ export function parseInline(s: string): BlockParse {
       }
       case "<": {
         if (!s.startsWith("<!--", i)) {
+          // Raw HTML tags and autolinks (`<span title="{…}">`, `<https://…>`) are not markup; the text between tags is.
+          const next = s[i + 1];
+          if (next !== undefined && (next === "/" || (next >= "a" && next <= "z") || (next >= "A" && next <= "Z"))) {
+            let j = i + 2;
+            while (j < n && s[j] !== ">" && s[j] !== "<") j++;
+            if (j < n && s[j] === ">") {
+              exclude(i, j + 1);
+              i = j + 1;
+              continue;
+            }
+          }
           i++;
           continue;
         }
@@ -242,8 +253,8 @@ export function parseInline(s: string): BlockParse {
           if (s[j] === "@") hasAt = true;
           j++;
         }
-        // `[text](url)` and `[text][ref]` are links, not citations.
-        if (hasAt && j < n && s[j] === "]" && s[j + 1] !== "(" && s[j + 1] !== "[") {
+        // `[text](url)` and `[text][ref]` are links and `^[…]` is an inline note, not citations.
+        if (hasAt && j < n && s[j] === "]" && s[j + 1] !== "(" && s[j + 1] !== "[" && s[i - 1] !== "^") {
           const citation = parseBracketCitation(s, i, j);
           if (citation) {
             citations.push(citation);

@@ -46,24 +46,53 @@ function blank(text: string, from: number, to: number, spans: readonly Span[]): 
 const HEADING = /^\s{0,3}#{1,6}(\s|$)/;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+/** Spans sorted by start, queried in document order: each query is amortised O(1) plus its hits. */
+class SpanCursor<T> {
+  private next = 0;
+  /** Largest end among items[0..i]: once it lies before a query, no item up to i can overlap it or any later one. */
+  private readonly maxEnd: number[] = [];
+  constructor(
+    private readonly items: readonly T[],
+    private readonly spanOf: (item: T) => Span,
+  ) {
+    let max = -Infinity;
+    for (const item of items) this.maxEnd.push((max = Math.max(max, spanOf(item).end)));
+  }
+  /** Items overlapping `span`; spans passed in must not move backwards. */
+  overlapping(span: Span): T[] {
+    while (this.next < this.items.length && this.maxEnd[this.next] <= span.start) this.next++;
+    const out: T[] = [];
+    for (let i = this.next; i < this.items.length; i++) {
+      const s = this.spanOf(this.items[i]);
+      if (s.start >= span.end) break;
+      if (overlaps(s, span)) out.push(this.items[i]);
+    }
+    return out;
+  }
+}
+
 export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim[] {
   const matcher = nameMatcher(facts);
   const out: Claim[] = [];
+  const bySpan = (a: { span: Span } | Span, b: { span: Span } | Span) => ("span" in a ? a.span : a).start - ("span" in b ? b.span : b).start;
   // Explicit markup: sentences holding any are the author's own claims, not prose.
-  const markup: Span[] = [...doc.dateTags.map((t) => t.span), ...doc.links.map((l) => l.span), ...doc.claims.map((c) => c.span)];
-  markup.sort((a, b) => a.start - b.start);
-  const citations = [...doc.citations].sort((a, b) => a.span.start - b.span.start);
+  const markup = new SpanCursor(
+    [...doc.dateTags.map((t) => t.span), ...doc.links.map((l) => l.span), ...doc.claims.map((c) => c.span)].sort(bySpan),
+    (s) => s,
+  );
+  const excludedCursor = new SpanCursor([...doc.excluded].sort(bySpan), (s) => s);
+  const citationCursor = new SpanCursor([...doc.citations].sort(bySpan), (c) => c.span);
   let index = doc.claims.length;
   doc.paragraphs.forEach((para, paragraph) => {
     // Headings name topics ("Stalin in 1955: the legacy"); they assert nothing.
     if (HEADING.test(doc.text.slice(para.start, Math.min(para.end, para.start + 8)))) return;
-    const excluded = doc.excluded.filter((e) => overlaps(e, para));
-    const paraCitations = citations.filter((c) => overlaps(c.span, para));
+    const excluded = excludedCursor.overlapping(para);
+    const paraCitations = citationCursor.overlapping(para);
     // Code and comments disappear; citations stay visible to sentence splitting (their brackets) but not to names.
     const plain = blank(doc.text, para.start, para.end, excluded);
     for (const local of splitSentences(plain, 0, plain.length)) {
       const sentence = { start: local.start + para.start, end: local.end + para.start };
-      if (markup.some((s) => overlaps(s, sentence))) continue;
+      if (markup.overlapping(sentence).length > 0) continue;
       const own = paraCitations.filter((c) => overlaps(c.span, sentence));
       const text = plain.slice(local.start, local.end);
       const found = sentenceDate(text, sentence.start);
