@@ -12,8 +12,17 @@ import type { ClioStatusBar } from "./status.js";
 
 const PROSE_CYCLE = ["auto", "on", "off"] as const;
 
+const FACTS_SCHEME = "clio-facts";
+
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, status: ClioStatusBar): void {
+  const cards = new Map<string, string>();
+  const cardChanges = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
+    cardChanges,
+    vscode.workspace.registerTextDocumentContentProvider(FACTS_SCHEME, {
+      onDidChange: cardChanges.event,
+      provideTextDocumentContent: (uri) => cards.get(uri.toString()) ?? "",
+    }),
     vscode.commands.registerCommand("clio.checkWorkspace", async () => {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: "Clio: checking the workspace" },
@@ -40,7 +49,11 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       }
       const card = await client.sendRequest<string | null>(ENTITY_CARD_REQUEST, { id });
       if (!card) return void vscode.window.showWarningMessage(`Clio knows no entity “${id}”.`);
-      const doc = await vscode.workspace.openTextDocument({ language: "markdown", content: card });
+      // A read-only document of its own scheme: not a paper, so Clio never checks it.
+      const uri = vscode.Uri.from({ scheme: FACTS_SCHEME, path: `/${id}.md` });
+      cards.set(uri.toString(), card);
+      cardChanges.fire(uri);
+      const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
       return card;
     }),

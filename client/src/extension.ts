@@ -10,10 +10,11 @@ let client: LanguageClient | undefined;
 
 /** Papers Clio reads: Markdown, Quarto and R Markdown, whatever language mode the editor gives them. */
 export const PAPER_SELECTOR = [
-  { language: "markdown" },
-  { language: "quarto" },
-  { language: "rmd" },
-  { pattern: "**/*.{qmd,Rmd,rmd}" },
+  { scheme: "file", language: "markdown" },
+  { scheme: "file", language: "quarto" },
+  { scheme: "file", language: "rmd" },
+  { scheme: "file", pattern: "**/*.{qmd,Rmd,rmd}" },
+  { scheme: "untitled", language: "markdown" },
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {

@@ -222,3 +222,10 @@ test("workspace facts reload live when clio.facts.yaml changes", async () => {
   assert.equal(def[0]?.uri, s.uri("clio.facts.yaml"));
   assert.equal(def[0].range.start.line, 1, "the line of `- id: nobody-atall`");
 });
+
+test("the timeline request is wired into the server", async () => {
+  const data: any = await s.connection.sendRequest("clio/timeline", { scope: "document", uri: s.uri("paper.md") });
+  assert.ok(data, "timeline data");
+  assert.ok(data.claims.length >= 3, `claims: ${data.claims.length}`);
+  assert.equal(data.documents[0].uri, s.uri("paper.md"));
+});

@@ -59,3 +59,19 @@ test("problems in workspace fact files and bibliographies are published on those
   await s.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: s.uri("clio.facts.yaml"), type: 2 }] });
   await s.diagnostics("clio.facts.yaml", (d) => d.length === 0);
 });
+
+test("clio.prose: 'on' reads unmarked prose, 'off' and 'auto' (no markup, no workspace facts) do not", async () => {
+  const paper = "# Plain prose\n\nIn 1956 Premier Khrushchev flew to Belgrade.\n";
+  const s = await startSession({ "prose.md": paper }, { prose: "on", severity: {}, factFiles: [] });
+  sessions.push(s);
+  await s.open("prose.md", paper);
+  const on = await s.diagnostics("prose.md", (d) => d.some((x) => x.code === "role-anachronism"));
+  const role = on.find((x) => x.code === "role-anachronism")!;
+  assert.equal(role.severity, 2, "an implicit claim's error is lowered to a warning");
+  await s.configure({ prose: "off", severity: {}, factFiles: [] });
+  await s.diagnostics("prose.md", (d) => d.length === 0);
+  await s.configure({ prose: "auto", severity: {}, factFiles: [] });
+  await s.change("prose.md", paper + "\n");
+  const auto = await s.diagnostics("prose.md", (d) => d.length === 0);
+  assert.equal(auto.length, 0);
+});

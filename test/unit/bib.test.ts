@@ -156,3 +156,15 @@ test("BibTeX: @string macros, month names and crossref inheritance, as Pandoc re
   assert.equal(chapter.issued, "1960");
   assert.deepEqual(chapter.pageRange, [5, 17]);
 });
+
+test("BibTeX ranges stay inside their lines with CRLF and lone CR line ends", () => {
+  const text = "@book{a,\r\n  title = {A},\r\n}\r\n@a\r\nrticle{b, title={B}}\r@misc{c, title = {C}}\r";
+  const { problems } = parseBibliography("crlf.bib", text);
+  const lines = text.split(/\r\n|\r|\n/);
+  assert.ok(problems.length >= 1);
+  for (const p of problems) {
+    for (const pos of [p.range.start, p.range.end]) {
+      assert.ok(pos.line < lines.length && pos.character <= lines[pos.line].length, `${JSON.stringify(p.range)} outside ${JSON.stringify(lines)}`);
+    }
+  }
+});

@@ -121,7 +121,7 @@ test("role-anachronism: title not held at the date, with tenure and the holder t
   assert.equal(rest.length, 0);
   assert.equal(d.severity, "error");
   assert.equal(at(text, d), "Premier");
-  assert.match(d.message, /Nikita Khrushchev was Premier of Soviet Union from 1958-03-27 to 1964-10-14 \[wikidata Q-nikita-khrushchev\]/);
+  assert.match(d.message, /Nikita Khrushchev was Premier of the Soviet Union from 1958-03-27 to 1964-10-14 \[wikidata Q-nikita-khrushchev\]/);
   assert.match(d.message, /in 1956 the office was held by Nikolai Bulganin/);
 });
 

@@ -274,3 +274,18 @@ test("front matter: a YAML alias bomb is refused with a diagnostic, not expanded
   assert.equal(doc.diagnostics[0]?.code, "front-matter-invalid");
   assert.equal(doc.claims.length, 1);
 });
+
+test("a comment line inside a paragraph does not end it (fixture markers do not disturb claims)", () => {
+  const doc = parse("{1961} [[A]] did a thing\n<!-- ^^^ a marker -->\nand more [@k].\n\n<!-- a comment\n\nover a blank line {1961-13} -->\n");
+  assert.equal(doc.claims.length, 1);
+  assert.equal(doc.claims[0].citations.length, 1);
+  assert.equal(doc.paragraphs.length, 1);
+  assert.equal(doc.dateTags.length, 1);
+  const spanning = parse("Text\n<!-- open\n\n{1961-13}\n-->\nafter {1962}.\n");
+  assert.deepEqual(spanning.dateTags.map((t) => t.raw), ["1962"]);
+});
+
+test("a bracket or parenthesis that never closes does not swallow later sentence ends", () => {
+  assert.deepEqual(claimTexts("{1961} One (unclosed aside. {1962} Two [sic. Three."), ["{1961} One (unclosed aside.", "{1962} Two [sic."]);
+  assert.deepEqual(claimTexts("{1961} Balanced (a. b) [c. d] end. Next."), ["{1961} Balanced (a. b) [c. d] end."]);
+});

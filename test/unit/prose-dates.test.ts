@@ -65,3 +65,28 @@ test("natural dates: month names must be capitalised, so 'may' is not a month", 
   assert.equal(findNaturalDates("they may 1961 arrive").length, 0);
   assert.equal(dated("Early April 1961 saw the recall."), "1961-04");
 });
+
+test("natural dates: every written day lies inside the parsed interval (property)", async () => {
+  const fc = (await import("fast-check")).default;
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  fc.assert(
+    fc.property(fc.integer({ min: 1000, max: 2099 }), fc.integer({ min: 0, max: 11 }), fc.integer({ min: 1, max: 28 }), (year, month, day) => {
+      const forms = [
+        `On ${day} ${MONTHS[month]} ${year} the talks ended.`,
+        `On ${MONTHS[month]} ${day}, ${year} the talks ended.`,
+        `In ${MONTHS[month]} ${year} the talks ended.`,
+        `In ${year} the talks ended.`,
+        `In the ${Math.floor(year / 10) * 10}s the talks ended.`,
+      ];
+      const target = Date.UTC(year, month, day) / 86_400_000;
+      for (const sentence of forms) {
+        const edtf = dated(sentence);
+        assert.ok(edtf, sentence);
+        const parsed = parseEdtf(edtf);
+        assert.ok("date" in parsed, edtf);
+        assert.ok(parsed.date.earliest <= target && target <= parsed.date.latest, `${sentence} → ${edtf}`);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -5,6 +5,7 @@ import { splitSentences } from "../../server/src/core/prose/sentences.js";
 import { roleAnachronism } from "../../server/src/core/checks/role-anachronism.js";
 import { entityNotExisting } from "../../server/src/core/checks/entity-not-existing.js";
 import { documentChecks } from "../../server/src/core/checks/index.js";
+import { parseDocument } from "../../server/src/core/parse/index.js";
 import { stubDoc, stubFacts } from "./checks-stub.js";
 
 const facts = stubFacts({
@@ -87,4 +88,14 @@ test("prose: diagnostics of implicit claims carry the convert-to-markup fix", ()
   assert.ok(convert && !convert.safe);
   const edits = convert.edits[0].edits.map((e) => e.newText);
   assert.deepEqual(edits, ["{1956} ", "[[nikita-khrushchev|Khrushchev]]", "[[albania|Albania]]"]);
+});
+
+test("prose: link addresses and in-text citation keys are neither names nor dates", () => {
+  const text =
+    "In 1955 the [archive](https://example.org/wiki/Joseph_Stalin) opened. In 1956 Albania was quiet, as @bashkimi:1956-09-19 reports.";
+  const claims = findImplicitClaims(parseDocument("file:///p.md", text), facts);
+  assert.deepEqual(
+    claims.map((c) => [c.dateTag.raw, c.links.map((l) => l.target), c.citations.length]),
+    [["1956", ["albania"], 1]],
+  );
 });

@@ -134,7 +134,9 @@ suite("Clio in VS Code", () => {
   test("Show Facts for Entity opens the card; Toggle Prose Mode cycles auto → on → off → auto", async () => {
     const card = await vscode.commands.executeCommand<string>("clio.showEntityFacts", "zhou-enlai");
     assert.match(card, /Zhou Enlai/);
-    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.getText().includes("Born 5 March 1898")), "the card is shown beside");
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.getText().includes("Born 5 March 1898"));
+    assert.ok(shown, "the card is shown beside");
+    assert.equal(shown.document.uri.scheme, "clio-facts", "a read-only card, not a paper to check");
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) seen.push(await vscode.commands.executeCommand<string>("clio.toggleProse"));
     assert.deepEqual(seen, ["on", "off", "auto"]);

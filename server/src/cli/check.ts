@@ -185,6 +185,13 @@ export async function runCheck(args: readonly string[], io: CliIo = processIo())
       io.stderr(`clio check: cannot read ${file}\n`);
       return 2;
     }
+    // Bad input (issue 7): a NUL byte means a binary file, not a paper; bytes that are
+    // not UTF-8 decode as U+FFFD, which we say rather than check silently.
+    if (text.includes("\u0000")) {
+      io.stderr(`clio check: ${file} is a binary file, not a text paper; not checked\n`);
+      return 2;
+    }
+    if (text.includes("\uFFFD")) io.stderr(`clio check: warning: ${file} is not valid UTF-8; undecodable bytes are read as \uFFFD (save the file as UTF-8)\n`);
     ws.setDocument(file, text);
   }
   for (const file of inputs.factFiles) {

@@ -9,6 +9,7 @@ import type {
   FactIndex,
   FactProblem,
   ParsedDocument,
+  Range,
   Severity,
   SeveritySetting,
   Source,
@@ -19,6 +20,8 @@ import { parseBibliography } from "./bib/index.js";
 import { documentChecks, workspaceChecks } from "./checks/index.js";
 import { DEFAULT_SEVERITY, type CheckContext } from "./checks/api.js";
 import { findImplicitClaims } from "./prose/index.js";
+import { parseYamlSource } from "./facts/yaml-source.js";
+import { rangeOf } from "./text.js";
 
 export interface WorkspaceHost {
   /** Absolute workspace root (for clio.facts.yaml and .clio/*.yaml), if any. */
@@ -37,6 +40,13 @@ export interface WorkspaceSettings {
   severity?: Record<string, SeveritySetting>;
   /** Extra fact files (absolute or relative to root). */
   factFiles?: string[];
+  /**
+   * false in an untrusted workspace (VS Code workspace trust): fact files and
+   * bibliographies named by settings or front matter are read only when they lie
+   * inside the workspace root; the document gets an `untrusted-path` warning for
+   * each one refused. undefined or true: every path is read.
+   */
+  trusted?: boolean;
 }
 
 const LOWER: Record<Severity, Severity> = { error: "warning", warning: "information", information: "hint", hint: "hint" };
@@ -47,6 +57,10 @@ export class ClioWorkspace {
   private factIndex: FactIndex | undefined;
   private factFiles: string[] = [];
   private bibCache = new Map<string, { text: string; sources: Map<string, Source>; problems: FactProblem[] }>();
+  /** Per workspace fact file, the last text that parsed: kept in use while the file is broken. */
+  private lastGoodFacts = new Map<string, string>();
+  /** Problems of broken fact files whose last good version is in use (not in the index, which saw the old text). */
+  private keptFactProblems: FactProblem[] = [];
 
   constructor(
     readonly host: WorkspaceHost,
@@ -91,25 +105,97 @@ export class ClioWorkspace {
         if (/\.(ya?ml|json)$/i.test(name)) files.push(path.join(dir, name));
       }
     }
-    for (const f of this.settings.factFiles ?? []) files.push(root && !path.isAbsolute(f) ? path.join(root, f) : f);
+    for (const f of this.settings.factFiles ?? []) {
+      const file = root && !path.isAbsolute(f) ? path.join(root, f) : f;
+      if (this.mayRead(file)) files.push(file);
+    }
     for (const doc of this.docs.values()) {
-      for (const f of doc.frontMatter?.clio?.facts ?? []) files.push(path.resolve(path.dirname(doc.uri), f));
+      for (const f of doc.frontMatter?.clio?.facts ?? []) {
+        const file = path.resolve(path.dirname(doc.uri), f);
+        if (this.mayRead(file)) files.push(file);
+      }
     }
     return [...new Set(files)];
+  }
+
+  /**
+   * Whether a fact file or bibliography may be read: always in a trusted workspace;
+   * in an untrusted one only inside the root. Paths are normalised lexically (no
+   * symlinks are followed: the core has no file system), so `a/../../x` is outside.
+   */
+  mayRead(file: string): boolean {
+    if (this.settings.trusted !== false) return true;
+    const root = this.host.root;
+    if (!root) return false;
+    const rel = path.relative(path.resolve(root), path.resolve(file));
+    return rel === "" || (rel !== ".." && !rel.startsWith("../") && !path.isAbsolute(rel));
+  }
+
+  /** Paths the document names (front matter facts and bibliographies) that an untrusted workspace refuses, as diagnostics. */
+  private refusedPaths(doc: ParsedDocument): ClioDiagnostic[] {
+    const fm = doc.frontMatter;
+    if (this.settings.trusted !== false || !fm) return [];
+    const out: ClioDiagnostic[] = [];
+    const named = [...(fm.clio?.facts ?? []).map((f) => ["fact file", f] as const), ...fm.bibliography.map((b) => ["bibliography", b] as const)];
+    for (const [kind, written] of named) {
+      if (this.mayRead(path.resolve(path.dirname(doc.uri), written))) continue;
+      const at = doc.text.indexOf(written, fm.span.start);
+      const range =
+        at >= 0 && at + written.length <= fm.span.end ? rangeFromOffsets(doc, at, at + written.length) : fm.range;
+      out.push({
+        uri: doc.uri,
+        range,
+        severity: "warning",
+        code: "untrusted-path",
+        message: `Clio did not read the ${kind} "${written}": it lies outside the workspace folder, and this workspace is not trusted.`,
+        source: "clio",
+      });
+    }
+    return out;
   }
 
   facts(): FactIndex {
     if (!this.factIndex) {
       this.factFiles = this.factFilePaths();
       const texts: FactFileText[] = [...this.host.bundledFacts];
+      this.keptFactProblems = [];
       for (const file of this.factFiles) {
         const text = this.host.readFile(file);
-        if (text !== undefined) texts.push({ file, text, origin: "workspace" });
+        if (text !== undefined) texts.push({ file, text: this.usableFactText(file, text), origin: "workspace" });
       }
       this.factIndex = buildFactIndex(texts);
       this.implicit.clear();
     }
     return this.factIndex;
+  }
+
+  /**
+   * The text to load for a workspace fact file: the file itself, or, while it cannot
+   * be parsed at all, the last version that could (its facts stay in use and the
+   * parse errors are reported with a note). A file that never parsed loads as is.
+   */
+  private usableFactText(file: string, text: string): string {
+    if (this.lastGoodFacts.get(file) === text) return text;
+    const source = parseYamlSource(file, text);
+    const value = source.value;
+    const broken = source.errors.length > 0 || (value !== null && value !== undefined && (typeof value !== "object" || Array.isArray(value)));
+    if (!broken) {
+      this.lastGoodFacts.set(file, text);
+      return text;
+    }
+    const good = this.lastGoodFacts.get(file);
+    if (good === undefined) return text;
+    const errors = source.errors.length ? source.errors : [{ message: "the file is not a mapping of fact lists", range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    for (const e of errors) {
+      this.keptFactProblems.push({
+        file,
+        range: e.range,
+        severity: "error",
+        code: "fact-file-invalid",
+        message: `Fact file cannot be parsed: ${e.message}. Clio keeps using the last version of this file that loaded until it is fixed.`,
+      });
+    }
+    return good;
   }
 
   /** Drops the fact index so the next request rebuilds it (a fact file changed). */
@@ -136,7 +222,7 @@ export class ClioWorkspace {
   // ------------------------------------------------------------ bibliographies
 
   bibliographyPaths(doc: ParsedDocument): string[] {
-    return (doc.frontMatter?.bibliography ?? []).map((b) => path.resolve(path.dirname(doc.uri), b));
+    return (doc.frontMatter?.bibliography ?? []).map((b) => path.resolve(path.dirname(doc.uri), b)).filter((f) => this.mayRead(f));
   }
 
   private bibliography(file: string): { sources: Map<string, Source>; problems: FactProblem[] } {
@@ -234,6 +320,7 @@ export class ClioWorkspace {
     for (const file of this.bibliographyPaths(doc)) {
       for (const p of this.bibliography(file).problems) out.push(problemToDiagnostic(p));
     }
+    out.push(...this.refusedPaths(doc));
     return this.applySeverity(doc, out);
   }
 
@@ -269,7 +356,8 @@ export class ClioWorkspace {
 
   /** Problems in the loaded fact files, as diagnostics on those files. */
   factDiagnostics(): ClioDiagnostic[] {
-    return this.facts().problems.map(problemToDiagnostic);
+    const problems = this.facts().problems;
+    return [...problems, ...this.keptFactProblems].map(problemToDiagnostic);
   }
 
   /** Severity from the code's default, lowered for implicit claims, then overridden by settings and front matter. */
@@ -286,6 +374,10 @@ export class ClioWorkspace {
     }
     return out;
   }
+}
+
+function rangeFromOffsets(doc: ParsedDocument, start: number, end: number): Range {
+  return rangeOf(doc.lineStarts, { start, end });
 }
 
 export function problemToDiagnostic(p: FactProblem): ClioDiagnostic {

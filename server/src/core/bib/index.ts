@@ -4,6 +4,7 @@
 import { parse as parseBibtex, type Creator, type Entry } from "@retorquere/bibtex-parser";
 import type { FactProblem, Range, Severity, Source } from "../types.js";
 import { parseEdtf } from "../dates/index.js";
+import { lineStarts, positionAt as basePositionAt } from "../text.js";
 import { lineStarts as lspLineStarts } from "../text.js";
 import { parseYamlSource, type PathPart, type SourceFile } from "../facts/yaml-source.js";
 import { parsePageRange } from "../facts/load.js";
@@ -44,21 +45,15 @@ function bibProblem(file: string, range: Range, message: string, severity: Sever
 
 // Lines end at \n, \r\n or a lone \r, as LSP counts them (core/text.ts); the fuzzer
 // found a lone \r putting problem ranges outside the file (issue 7).
-function lineStarts(text: string): number[] {
-  return lspLineStarts(text);
-}
-function positionAt(starts: number[], offset: number): { line: number; character: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
+/** Position of an offset, kept off the line terminator (an offset on the \r of \r\n is the line's end). */
+function positionAt(text: string, starts: number[], offset: number): { line: number; character: number } {
+  const p = basePositionAt(starts, Math.min(Math.max(0, offset), text.length));
+  let end = p.line + 1 < starts.length ? starts[p.line + 1] : text.length;
+  while (end > starts[p.line] && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return { line: p.line, character: Math.min(p.character, end - starts[p.line]) };
 }
 function rangeAtOffsets(text: string, start: number, end: number, starts = lineStarts(text)): Range {
-  return { start: positionAt(starts, start), end: positionAt(starts, Math.max(start, end)) };
+  return { start: positionAt(text, starts, start), end: positionAt(text, starts, Math.max(start, end)) };
 }
 
 // ---------------------------------------------------------------- BibTeX

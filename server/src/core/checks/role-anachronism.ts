@@ -53,8 +53,13 @@ export const roleAnachronism: DocumentCheck = {
   },
 };
 
+/** "Albania", but "the Soviet Union", "the People's Republic of China". */
+export function polityName(name: string): string {
+  return /\s/.test(name.trim()) && !/^the\s/i.test(name) ? `the ${name}` : name;
+}
+
 function tenureText(o: Office, facts: FactIndex): string {
-  const of = o.of ? facts.entities.get(o.of)?.name ?? o.of : undefined;
+  const of = o.of ? polityName(facts.entities.get(o.of)?.name ?? o.of) : undefined;
   const where = of ? ` of ${of}` : "";
   const from = o.start ? `from ${o.start}` : "";
   const to = o.end ? ` to ${o.end}` : o.start ? " on" : "";
@@ -76,7 +81,7 @@ function message(
   const dated = claimDateText(claim.dateTag.raw, date);
   let text: string;
   if (tenures.length === 0) {
-    const scope = match.of.length ? ` of ${match.of.map((e) => e.name).join(" or ")}` : "";
+    const scope = match.of.length ? ` of ${match.of.map((e) => polityName(e.name)).join(" or ")}` : "";
     text = `${actor.name} is not recorded as ${titleName}${scope} at any time ${sourceLabel(actor.sources)}`;
   } else {
     text = `${actor.name} was ${shown} ${tenures.map((o) => tenureText(o, facts)).join("; and ")}`;

@@ -147,7 +147,7 @@ export function resolveUnique(facts: FactIndex, link: EntityLink): Entity | unde
 const REFERENCE_BEFORE = /(?:\bthe\s+late|\bin\s+memory\s+of|\bin\s+honou?r\s+of|\bmemory\s+of|\blegacy\s+of|\bdeath\s+of|\bfuneral\s+of|\bera\s+of|\bcult\s+of|\bheirs?\s+of|\bsuccessors?\s+of|\bde-)\s*$/i;
 // Words after a link that make it a reference: "Stalin's legacy", "the Stalin era".
 const REFERENCE_AFTER =
-  /^(?:['’]s?\s+(?:former|late|legacy|death|funeral|memory|memoirs|policies|policy|successors?|widow|heirs?|era|cult|ghost|shadow|body|remains|tomb|grave|mausoleum|portrait|statue|writings|works|followers|time|times|rule|reign|regime|line)\b|\s+era\b|-era\b|\s+years\b)/i;
+  /^(?:['’]s?\s+(?:former|late|legacy|heritage|death|funeral|memory|memoirs|policies|policy|successors?|widow|heirs?|era|cult|ghost|shadow|body|remains|tomb|grave|mausoleum|portraits?|statues?|writings|works|books|speeches|words|teachings|ideas|doctrine|name|image|followers|admirers|critics|biographers?|crimes|victims|purges|birthday|anniversary|daughter|sons?|wife|family|children|relatives|descendants|grand(?:son|daughter|children)|time|times|rule|reign|regime|line)\b|\s+era\b|-era\b|\s+years\b)/i;
 
 /** Whether the text around a name (link or prose mention) marks it as a reference rather than an actor. */
 export function isReferenceMention(text: string, span: Span): boolean {
@@ -158,7 +158,8 @@ export function isReferenceMention(text: string, span: Span): boolean {
 }
 
 // Prepositions right before a name make it an object ("attacks on Stalin", "close to Stalin").
-const OBJECT_BEFORE = /\b(?:on|of|about|against|to|towards?|for|from|with|by|at|over|under|like|than|into|upon)\s+(?:the\s+)?$/i;
+const OBJECT_BEFORE =
+  /\b(?:on|of|about|against|to|towards?|for|from|with|by|at|over|under|like|than|into|upon|after|before|behind|among|between|through|beside|near|around|without|within|unlike|despite)\s+(?:the\s+)?$/i;
 
 /**
  * Whether a link names an actor of its claim. In marked claims every link does,

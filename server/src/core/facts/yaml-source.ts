@@ -21,6 +21,8 @@ export interface SourceFile {
 
 /** Aliases expand into copies; cap them so an alias bomb fails fast instead of exhausting memory. */
 const MAX_ALIAS_COUNT = 100;
+/** Larger YAML (not JSON) fact files are refused with a clear problem. */
+const MAX_YAML_CHARS = 16 * 1048576;
 
 export function parseYamlSource(file: string, text: string): SourceFile {
   // Positions from our own line table (LSP lines: \n, \r\n or a lone \r): the YAML
@@ -65,9 +67,16 @@ export function parseYamlSource(file: string, text: string): SourceFile {
       value = undefined;
     }
   };
-  if (!lazyDoc) parseYaml();
+  if (!lazyDoc && text.length > MAX_YAML_CHARS) {
+    // The YAML parser reads about 1 MB/s: a huge YAML file would block the editor for a minute (issue 7).
+    errors.push({
+      message: `the file is ${(text.length / 1048576).toFixed(0)} MB of YAML; Clio reads YAML fact files up to ${MAX_YAML_CHARS / 1048576} MB (write large fact bases as JSON, which has no such limit)`,
+      range: toRange(0, 0),
+    });
+  } else if (!lazyDoc) parseYaml();
   const ensureDoc = () => {
-    if (lazyDoc && !doc) parseYaml();
+    // Past the YAML size limit a JSON file's problems point at the file, not the node: parsing it as YAML would block for a minute.
+    if (lazyDoc && !doc && text.length <= MAX_YAML_CHARS) parseYaml();
   };
   let fileRangeCache: Range | undefined;
   const fileRange = () => (fileRangeCache ??= toRange(0, text.length));

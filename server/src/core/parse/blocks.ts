@@ -5,11 +5,21 @@
 
 export type BlockKind = "prose" | "code" | "comment";
 
+/** What the scanner knows when a block begins; scanning can resume from any block start with it. */
+export interface ScanState {
+  previousBlank: boolean;
+  inList: boolean;
+}
+
+export const INITIAL_SCAN_STATE: ScanState = { previousBlank: true, inList: false };
+
 export interface Block {
   kind: BlockKind;
   /** Offsets into the document, end exclusive, without the final line break. */
   start: number;
   end: number;
+  /** Scanner state at the block's first line. */
+  state: ScanState;
 }
 
 interface Line {
@@ -48,13 +58,8 @@ function splitLines(text: string, from: number): Line[] {
   return lines;
 }
 
-/** Indentation is computed once per line, when the lines are split. */
-function indentation(_text: string, line: Line): { columns: number; first: number } {
-  return line;
-}
-
-function isBlank(text: string, line: Line): boolean {
-  return indentation(text, line).first === line.end;
+function isBlank(line: Line): boolean {
+  return line.first === line.end;
 }
 
 interface Fence {
@@ -63,7 +68,7 @@ interface Fence {
 }
 
 function fenceOpen(text: string, line: Line): Fence | undefined {
-  const { columns, first } = indentation(text, line);
+  const { columns, first } = line;
   if (columns > 3) return undefined;
   const char = text.charCodeAt(first);
   if (char !== 96 /* ` */ && char !== 126 /* ~ */) return undefined;
@@ -77,7 +82,7 @@ function fenceOpen(text: string, line: Line): Fence | undefined {
 }
 
 function fenceCloses(text: string, line: Line, fence: Fence): boolean {
-  const { columns, first } = indentation(text, line);
+  const { columns, first } = line;
   if (columns > 3) return false;
   let i = first;
   while (i < line.end && text.charCodeAt(i) === fence.char) i++;
@@ -94,12 +99,12 @@ function startsWithAt(text: string, at: number, prefix: string): boolean {
 }
 
 function commentOpen(text: string, line: Line): boolean {
-  const { columns, first } = indentation(text, line);
+  const { columns, first } = line;
   return columns <= 3 && startsWithAt(text, first, "<!--");
 }
 
 function isHeading(text: string, line: Line): boolean {
-  const { columns, first } = indentation(text, line);
+  const { columns, first } = line;
   if (columns > 3) return false;
   let i = first;
   while (i < line.end && text.charCodeAt(i) === 35 /* # */) i++;
@@ -109,7 +114,7 @@ function isHeading(text: string, line: Line): boolean {
 
 /** `- `, `* `, `+ `, `1. `, `1) ` at the start of a line. `interruptsOnly`: ordered lists must start at 1 to interrupt a paragraph. */
 function isListItem(text: string, line: Line, interruptsOnly: boolean): boolean {
-  const { columns, first } = indentation(text, line);
+  const { columns, first } = line;
   if (columns > 3 && interruptsOnly) return false;
   const c = text.charCodeAt(first);
   const spaceAfter = (at: number) => at === line.end || text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9;
@@ -122,35 +127,49 @@ function isListItem(text: string, line: Line, interruptsOnly: boolean): boolean 
   return !interruptsOnly || text.slice(first, i) === "1";
 }
 
+/** Index of the line where the comment opened on line `i` closes (the last line when it never does). */
+function commentEnd(text: string, lines: readonly Line[], i: number): number {
+  const openAt = text.indexOf("<!--", lines[i].start);
+  for (let j = i; j < lines.length; j++) {
+    const from = j === i ? openAt + 4 : lines[j].start;
+    if (text.slice(from, lines[j].end).includes("-->")) return j;
+  }
+  return lines.length - 1;
+}
+
 /** Table rows and Pandoc div fences stand alone, one line per block. */
 function isSingleLineBlock(text: string, line: Line): boolean {
-  const { columns, first } = indentation(text, line);
+  const { columns, first } = line;
   if (columns > 3) return false;
   return text.charCodeAt(first) === 124 /* | */ || startsWithAt(text, first, ":::");
 }
 
-/** Splits the document (from `from`, i.e. after front matter) into blocks, in order. Linear in the text length. */
-export function scanBlocks(text: string, from: number): Block[] {
+/**
+ * Splits the document from `from` (after front matter, or a block start to
+ * resume at, with the state recorded there) into blocks, in order. Linear in
+ * the text length.
+ */
+export function scanBlocks(text: string, from: number, initial: ScanState = INITIAL_SCAN_STATE): Block[] {
   const lines = splitLines(text, from);
   const blocks: Block[] = [];
-  let previousBlank = true;
-  let inList = false;
+  let { previousBlank, inList } = initial;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    if (isBlank(text, line)) {
+    if (isBlank(line)) {
       previousBlank = true;
       i++;
       continue;
     }
-    const { columns } = indentation(text, line);
+    const state: ScanState = { previousBlank, inList };
+    const { columns } = line;
     const fence = fenceOpen(text, line);
     if (fence) {
       // An unclosed fence runs to the end of the document, as in CommonMark.
       let j = i + 1;
       while (j < lines.length && !fenceCloses(text, lines[j], fence)) j++;
       const last = Math.min(j, lines.length - 1);
-      blocks.push({ kind: "code", start: line.start, end: lines[last].end });
+      blocks.push({ kind: "code", start: line.start, end: lines[last].end, state });
       i = last + 1;
       previousBlank = false;
       continue;
@@ -158,28 +177,25 @@ export function scanBlocks(text: string, from: number): Block[] {
     if (columns >= 4 && previousBlank && !inList) {
       let j = i;
       let lastCode = i;
-      while (j < lines.length && (isBlank(text, lines[j]) || indentation(text, lines[j]).columns >= 4)) {
-        if (!isBlank(text, lines[j])) lastCode = j;
+      while (j < lines.length && (isBlank(lines[j]) || lines[j].columns >= 4)) {
+        if (!isBlank(lines[j])) lastCode = j;
         j++;
       }
-      blocks.push({ kind: "code", start: line.start, end: lines[lastCode].end });
+      blocks.push({ kind: "code", start: line.start, end: lines[lastCode].end, state });
       i = lastCode + 1;
       previousBlank = false;
       continue;
     }
     if (commentOpen(text, line)) {
-      let j = i;
-      const openAt = text.indexOf("<!--", line.start);
-      while (j < lines.length && text.slice(j === i ? openAt + 4 : lines[j].start, lines[j].end).indexOf("-->") < 0) j++;
-      const last = Math.min(j, lines.length - 1);
-      blocks.push({ kind: "comment", start: line.start, end: lines[last].end });
+      const last = commentEnd(text, lines, i);
+      blocks.push({ kind: "comment", start: line.start, end: lines[last].end, state });
       i = last + 1;
       previousBlank = false;
       continue;
     }
     if (columns === 0 && !isListItem(text, line, false)) inList = false;
     if (isHeading(text, line) || isSingleLineBlock(text, line)) {
-      blocks.push({ kind: "prose", start: line.start, end: line.end });
+      blocks.push({ kind: "prose", start: line.start, end: line.end, state });
       i++;
       previousBlank = false;
       continue;
@@ -188,16 +204,18 @@ export function scanBlocks(text: string, from: number): Block[] {
     let j = i + 1;
     while (
       j < lines.length &&
-      !isBlank(text, lines[j]) &&
+      !isBlank(lines[j]) &&
       !fenceOpen(text, lines[j]) &&
-      !commentOpen(text, lines[j]) &&
       !isHeading(text, lines[j]) &&
       !isSingleLineBlock(text, lines[j]) &&
       !isListItem(text, lines[j], true)
     ) {
+      // A comment inside a paragraph (a note to self, a test marker) does not end
+      // it: the paragraph runs on through the comment, which the inline pass excludes.
+      if (commentOpen(text, lines[j])) j = commentEnd(text, lines, j);
       j++;
     }
-    blocks.push({ kind: "prose", start: line.start, end: lines[j - 1].end });
+    blocks.push({ kind: "prose", start: line.start, end: lines[Math.min(j, lines.length) - 1].end, state });
     i = j;
     previousBlank = false;
   }

@@ -111,6 +111,24 @@ class BacktickRuns {
   }
 }
 
+/**
+ * Offsets of `(` and `[` that never close in the block. They do not open a
+ * bracketed region, so one stray bracket cannot hide every later sentence end.
+ */
+function unclosedOpeners(s: string): Set<number> {
+  const parens: number[] = [];
+  const brackets: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "\\") i++;
+    else if (c === "(") parens.push(i);
+    else if (c === ")") parens.pop();
+    else if (c === "[") brackets.push(i);
+    else if (c === "]") brackets.pop();
+  }
+  return new Set([...parens, ...brackets]);
+}
+
 export function parseInline(s: string): BlockParse {
   const n = s.length;
   const excluded: Span[] = [];
@@ -124,6 +142,7 @@ export function parseInline(s: string): BlockParse {
   let displayMathFailsFrom = Infinity;
   let inlineMathFailsFrom = Infinity;
   let backticks: BacktickRuns | undefined;
+  const unclosed = unclosedOpeners(s);
 
   const exclude = (start: number, end: number) => {
     excluded.push({ start, end });
@@ -243,7 +262,7 @@ export function parseInline(s: string): BlockParse {
               continue;
             }
           }
-          bracket++;
+          if (!unclosed.has(i)) bracket++;
           i++;
           continue;
         }
@@ -263,7 +282,7 @@ export function parseInline(s: string): BlockParse {
             continue;
           }
         }
-        bracket++;
+        if (!unclosed.has(i)) bracket++;
         i++;
         continue;
       }
@@ -272,7 +291,7 @@ export function parseInline(s: string): BlockParse {
         i++;
         continue;
       case "(":
-        paren++;
+        if (!unclosed.has(i)) paren++;
         boundary = i + 1;
         i++;
         continue;

@@ -43,6 +43,19 @@ function blank(text: string, from: number, to: number, spans: readonly Span[]): 
   return out;
 }
 
+// Markdown link destinations, autolinks and bare URLs.
+const URL = /\]\([^)\s]*(?:\s+"[^"]*")?\)|<[a-z][a-z0-9+.-]*:[^>\s]*>|\bhttps?:\/\/[^\s)\]>]+/gi;
+
+function urlSpans(text: string, para: Span): Span[] {
+  const out: Span[] = [];
+  for (const m of text.slice(para.start, para.end).matchAll(URL)) {
+    // Keep the closing bracket of the link text: it still ends the bracketed span.
+    const skip = m[0].startsWith("]") ? 1 : 0;
+    out.push({ start: para.start + m.index! + skip, end: para.start + m.index! + m[0].length });
+  }
+  return out;
+}
+
 const HEADING = /^\s{0,3}#{1,6}(\s|$)/;
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
@@ -88,8 +101,9 @@ export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim
     if (HEADING.test(doc.text.slice(para.start, Math.min(para.end, para.start + 8)))) return;
     const excluded = excludedCursor.overlapping(para);
     const paraCitations = citationCursor.overlapping(para);
-    // Code and comments disappear; citations stay visible to sentence splitting (their brackets) but not to names.
-    const plain = blank(doc.text, para.start, para.end, excluded);
+    // Code, comments, citations and link addresses disappear (kept as spaces, so offsets hold):
+    // "@bashkimi:1956-09-19" is no second date, ".../wiki/Joseph_Stalin" no mention of Stalin.
+    const plain = blank(doc.text, para.start, para.end, [...excluded, ...paraCitations.map((c) => c.span), ...urlSpans(doc.text, para)]);
     for (const local of splitSentences(plain, 0, plain.length)) {
       const sentence = { start: local.start + para.start, end: local.end + para.start };
       if (markup.overlapping(sentence).length > 0) continue;
@@ -102,7 +116,7 @@ export function findImplicitClaims(doc: ParsedDocument, facts: FactIndex): Claim
       // Names count only in the clause the date stands in: "…, which approved the withdrawal" is another statement.
       const clause = clauseAround(plain, local, found.date.span.start - para.start, found.date.span.end - para.start);
       const scope = { start: clause.start + para.start, end: clause.end + para.start };
-      const nameText = blank(doc.text, scope.start, scope.end, [...excluded, ...own.map((c) => c.span), found.date.span]);
+      const nameText = blank(plain, clause.start, clause.end, [{ start: found.date.span.start - para.start, end: found.date.span.end - para.start }]);
       const names = matcher
         .findAll(nameText, scope.start)
         .filter((m) => m.value.length === 1 && /^\p{Lu}/u.test(doc.text.slice(m.start, m.end)));
