@@ -86,6 +86,30 @@ test("updateDocument equals a full parse after any edit", () => {
   );
 });
 
+/** Papers of several blocks, so edits land after blocks that updateDocument keeps as they were. */
+const paper = fc
+  .array(fc.oneof(markupish, fc.constantFrom("{1961} [[A]] met [[B]] [@k, p. 3].", "```\ncode {1961-13}\n```", "    indented", "# Heading {#id}", "- item {1962}", "<!-- note -->", "---")), { minLength: 2, maxLength: 12 })
+  .map((blocks) => blocks.join("\n\n"));
+
+const edit = fc.record({ at: fc.nat(), length: fc.nat({ max: 6 }), insert: fc.oneof(markupish, fc.constantFrom("\n", "\n\n", "x", "- ", "```", "<!--", "    ")) });
+
+test("a chain of updateDocument calls equals a full parse at every step", () => {
+  fc.assert(
+    fc.property(paper, fc.array(edit, { minLength: 1, maxLength: 4 }), (text, edits) => {
+      let doc = parseDocument("/p.md", text, 0);
+      let current = text;
+      edits.forEach((e, step) => {
+        const start = current.length ? e.at % (current.length + 1) : 0;
+        const end = Math.min(current.length, start + e.length);
+        current = current.slice(0, start) + e.insert + current.slice(end);
+        doc = updateDocument(doc, current, step + 1);
+        assert.deepEqual(doc, parseDocument("/p.md", current, step + 1));
+      });
+    }),
+    { numRuns: 1000 },
+  );
+});
+
 test("parsing is linear: ten times the text takes far less than a hundred times as long", () => {
   const unit = "{1961-12} [[Soviet Union]] broke with [[Albania]] [@tretiak1962, p. 141]. `code {x}` $m$ and @k [p. 3].\n\n";
   // Distinct blocks, so the block cache cannot hide the work.

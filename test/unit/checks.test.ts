@@ -211,10 +211,13 @@ test("entity-unknown and entity-ambiguous", () => {
   const text = "{1961} [[Enver Hoxa]] met [[Georgia]] envoys [@tretiak1962].";
   const [u] = run(entityUnknown, text);
   assert.equal(at(text, u), "Enver Hoxa");
-  const stub = u.fixes?.[0];
+  const stub = u.fixes?.find((f) => f.edits[0].create !== undefined);
   assert.equal(stub?.edits[0].create, true);
   assert.match(stub!.edits[0].edits[0].newText, /- id: enver-hoxa\n\s+type: person/);
   assert.match(stub!.edits[0].edits[0].newText, /key: "tretiak1962"/);
+  const [typo] = run(entityUnknown, "{1961} [[Khruschev]] spoke.");
+  assert.equal(typo.fixes?.[0].title, "Link to Nikita Khrushchev (nikita-khrushchev)");
+  assert.equal(typo.fixes?.[0].edits[0].edits[0].newText, "Khrushchev");
   const [a] = run(entityAmbiguous, text);
   assert.equal(at(text, a), "Georgia");
   assert.deepEqual(a.fixes?.map((f) => f.edits[0].edits[0].newText), ["georgia|Georgia", "georgia-us|Georgia"]);

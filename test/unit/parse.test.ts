@@ -289,3 +289,17 @@ test("a bracket or parenthesis that never closes does not swallow later sentence
   assert.deepEqual(claimTexts("{1961} One (unclosed aside. {1962} Two [sic. Three."), ["{1961} One (unclosed aside.", "{1962} Two [sic."]);
   assert.deepEqual(claimTexts("{1961} Balanced (a. b) [c. d] end. Next."), ["{1961} Balanced (a. b) [c. d] end."]);
 });
+
+test("updateDocument takes the blocks before an edit over as they were", () => {
+  const prev = parse("{1961} [[A]] one [@k].\n\n{1962} [[B]] two.\n\n{1963} three.\n");
+  const next = updateDocument(prev, "{1961} [[A]] one [@k].\n\n{1962} [[B]] two.\n\n{1963} three, edited.\n");
+  // The first block is kept (the line after it is untouched); the second ends where the edited line starts, so it is redone.
+  assert.equal(next.claims[0], prev.claims[0]);
+  assert.notEqual(next.claims[1], prev.claims[1]);
+  assert.deepEqual(next.claims[1], prev.claims[1]);
+  assert.notEqual(next.claims[2], prev.claims[2]);
+  // An edit that turns the line after a paragraph into its continuation is not kept over.
+  const merged = updateDocument(parse("{1961} one\n- {1962} item\n"), "{1961} one\nx- {1962} item\n");
+  assert.deepEqual(merged, parse("{1961} one\nx- {1962} item\n"));
+  assert.equal(merged.paragraphs.length, 1);
+});

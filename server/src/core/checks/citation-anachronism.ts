@@ -3,6 +3,7 @@
 import type { ClioDiagnostic } from "../types.js";
 import type { DocumentCheck } from "./api.js";
 import { claimDateText, diagnostic, severityFor, sourceLabel } from "./util.js";
+import { parseEdtfOrUndefined } from "../dates/index.js";
 
 export const citationAnachronism: DocumentCheck = {
   codes: ["citation-anachronism"],
@@ -14,7 +15,8 @@ export const citationAnachronism: DocumentCheck = {
       for (const citation of claim.citations) {
         for (const item of citation.items) {
           const source = ctx.source(item.key);
-          const issued = source?.issuedDate;
+          // Bibliography entries may carry only the issue date as text.
+          const issued = source?.issuedDate ?? parseEdtfOrUndefined(source?.issued);
           if (!source || !issued || !Number.isFinite(issued.latest)) continue;
           if (issued.latest >= date.earliest) continue;
           // Certainly earlier, or earlier only once uncertainty is taken away.

@@ -2,6 +2,7 @@
 import type { ClioDiagnostic, CitationItem, ParsedDocument, Range } from "../types.js";
 import type { DocumentCheck } from "./api.js";
 import { diagnostic, rangeOf } from "./util.js";
+import { parsePageRange } from "../facts/load.js";
 
 export const citationLocatorOutOfRange: DocumentCheck = {
   codes: ["citation-locator-out-of-range"],
@@ -12,7 +13,7 @@ export const citationLocatorOutOfRange: DocumentCheck = {
         const pages = item.locator?.pages;
         if (!pages?.length) continue;
         const source = ctx.source(item.key);
-        const bounds = source?.pageRange;
+        const bounds = source?.pageRange ?? (source?.page ? parsePageRange(source.page) : undefined);
         if (!source || !bounds) continue;
         const outside = pages.filter(([a, b]) => a < bounds[0] || b > bounds[1]);
         if (outside.length === 0) continue;

@@ -1,7 +1,10 @@
 // entity-unknown: a link whose target matches no entity of the fact base.
-import type { ClioDiagnostic } from "../types.js";
+import type { ClioDiagnostic, EntityLink, FactIndex, QuickFix } from "../types.js";
+import { closestKeys } from "../fixes/citation-key.js";
+import { replaceFix } from "../fixes/edit.js";
 import type { DocumentCheck } from "./api.js";
 import { linksWithClaims } from "./links.js";
+import { eventOfLink } from "./events.js";
 import { diagnostic, resolve } from "./util.js";
 import { entityStubFix } from "../fixes/entity-stub.js";
 
@@ -12,8 +15,9 @@ export const entityUnknown: DocumentCheck = {
     for (const { link, claim } of linksWithClaims(ctx.doc, claims)) {
       if (link.implicit || !link.target.trim()) continue;
       if (resolve(ctx.facts, link.target).length > 0) continue;
-      if (ctx.facts.events.has(link.target.trim())) continue;
-      const fixes = [];
+      // Events are linked by id or by name even when the entity lookup does not list them.
+      if (eventOfLink(ctx.facts, link.target)) continue;
+      const fixes: QuickFix[] = closestEntityFixes(ctx.facts, ctx.doc.uri, link);
       if (ctx.workspaceFactFile) {
         const cited = claim?.citations[0]?.items[0];
         const fix = entityStubFix(
@@ -34,3 +38,26 @@ export const entityUnknown: DocumentCheck = {
     return out;
   },
 };
+
+const nameLists = new WeakMap<FactIndex, Map<string, string>>();
+
+/** "Did you mean": entities whose name forms are a few edits from the target ("Enver Hoxa" → Enver Hoxha). */
+function closestEntityFixes(facts: FactIndex, uri: string, link: EntityLink): QuickFix[] {
+  let names = nameLists.get(facts);
+  if (!names) {
+    names = new Map();
+    for (const [name, ids] of facts.allNames()) if (ids.length === 1 && /\p{Lu}/u.test(name)) names.set(name, ids[0]);
+    nameLists.set(facts, names);
+  }
+  const seen = new Set<string>();
+  const fixes: QuickFix[] = [];
+  for (const { key: name } of closestKeys(link.target.trim(), names.keys(), 5)) {
+    const id = names.get(name)!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    // Keep the words as written when they were shown text; otherwise write the matching name.
+    const newText = link.shown !== undefined ? id : name;
+    fixes.push(replaceFix(uri, link.targetRange, newText, `Link to ${facts.entities.get(id)?.name ?? name} (${id})`, false, fixes.length === 0));
+  }
+  return fixes.slice(0, 3);
+}
