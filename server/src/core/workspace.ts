@@ -61,6 +61,8 @@ export class ClioWorkspace {
   private lastGoodFacts = new Map<string, string>();
   /** Problems of broken fact files whose last good version is in use (not in the index, which saw the old text). */
   private keptFactProblems: FactProblem[] = [];
+  /** Files loaded from their last good text: the index's problems for them point into that old text, so they are not shown. */
+  private keptFactFiles = new Set<string>();
 
   constructor(
     readonly host: WorkspaceHost,
@@ -159,6 +161,7 @@ export class ClioWorkspace {
       this.factFiles = this.factFilePaths();
       const texts: FactFileText[] = [...this.host.bundledFacts];
       this.keptFactProblems = [];
+      this.keptFactFiles.clear();
       for (const file of this.factFiles) {
         const text = this.host.readFile(file);
         if (text !== undefined) texts.push({ file, text: this.usableFactText(file, text), origin: "workspace" });
@@ -185,6 +188,7 @@ export class ClioWorkspace {
     }
     const good = this.lastGoodFacts.get(file);
     if (good === undefined) return text;
+    this.keptFactFiles.add(file);
     const errors = source.errors.length ? source.errors : [{ message: "the file is not a mapping of fact lists", range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     for (const e of errors) {
       this.keptFactProblems.push({
@@ -356,7 +360,7 @@ export class ClioWorkspace {
 
   /** Problems in the loaded fact files, as diagnostics on those files. */
   factDiagnostics(): ClioDiagnostic[] {
-    const problems = this.facts().problems;
+    const problems = this.facts().problems.filter((p) => !this.keptFactFiles.has(p.file));
     return [...problems, ...this.keptFactProblems].map(problemToDiagnostic);
   }
 

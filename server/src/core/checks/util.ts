@@ -90,11 +90,6 @@ export function sourceLabel(sources: readonly SourceRef[] | undefined): string {
   return first.locator ? `[${first.key} ${first.locator}]` : `[${first.key}]`;
 }
 
-/** How a claim's date reads in a message: its EDTF as written. */
-export function describeClaimDate(date: ClioDate): string {
-  return date.edtf;
-}
-
 /** The date tag text the user wrote, e.g. `1961-12`; for prose claims the recognised date. */
 export function claimDateText(raw: string, date: ClioDate): string {
   return raw.trim() || date.edtf;

@@ -2,15 +2,16 @@
 // the document text itself (so features never depend on a parser detail), name
 // normalisation for matching, and Markdown escaping for hover cards.
 import type { ParsedDocument, Position, Range, Span } from "../types.js";
+import { lineStarts as coreLineStarts } from "../text.js";
 
 const lineStartCache = new WeakMap<ParsedDocument, number[]>();
 
 function lineStarts(doc: ParsedDocument): number[] {
   let starts = lineStartCache.get(doc);
   if (!starts) {
-    starts = [0];
-    const text = doc.text;
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    // LSP lines end at \n, \r\n or a lone \r (core/text.ts); counting \n alone put
+    // completion ranges outside the line after a lone \r (found by the fuzzer, issue 7).
+    starts = coreLineStarts(doc.text);
     lineStartCache.set(doc, starts);
   }
   return starts;
