@@ -24,8 +24,15 @@ export function bundledFactFiles(): FactFileText[] {
 // ---------------------------------------------------------------- invariants
 
 /** Line lengths as LSP counts them (lines end at \n, \r\n or a lone \r). */
+let lastText: string | undefined;
+let lastLengths: number[] = [];
 function lineLengths(text: string): number[] {
-  return text.split(/\r\n|\r|\n/).map((l) => l.length);
+  // Memoised: callers check thousands of ranges against the same (possibly 10 MB) text.
+  if (text !== lastText) {
+    lastLengths = text.split(/\r\n|\r|\n/).map((l) => l.length);
+    lastText = text;
+  }
+  return lastLengths;
 }
 
 export function assertRangeInside(range: Range, text: string, what: string): void {
