@@ -87,7 +87,7 @@ export function stubFacts(spec: StubFacts): FactIndex {
   const titles = new Map<string, Title>();
   for (const t of spec.titles ?? []) titles.set(t.id, { id: t.id, name: t.name, aliases: t.aliases ?? [], origin });
   const eventTypes = new Map<string, EventType>();
-  for (const t of spec.eventTypes ?? []) eventTypes.set(t.id, { id: t.id, name: t.id, triggers: t.triggers, origin });
+  for (const t of spec.eventTypes ?? []) eventTypes.set(t.id, { id: t.id, name: t.id, triggers: t.triggers, recurring: (t as { recurring?: boolean }).recurring ?? false, origin });
   const sources = new Map<string, Source>();
   for (const s of spec.sources ?? []) {
     const m = s.page ? /^(\d+)-(\d+)$/.exec(s.page) : null;

@@ -298,6 +298,11 @@ export interface EventType {
   id: string;
   name: string;
   triggers: string[];
+  /**
+   * Happens again and again between the same participants (meetings, statements):
+   * participants plus a trigger word do not tie a claim to one listed event.
+   */
+  recurring: boolean;
   origin: FactOrigin;
 }
 

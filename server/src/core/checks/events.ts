@@ -5,22 +5,9 @@
 import type { Claim, FactEvent, FactIndex, ParsedDocument } from "../types.js";
 import { isReferenceMention, resolve, resolveUnique, tokenKey, tokenize } from "./util.js";
 
-/**
- * Event types that happen again and again between the same participants (two
- * leaders meet, a party denounces a neighbour): a claim with their participants
- * and a trigger word may well be another occurrence the fact base does not list,
- * so the participants route does not tie it to a listed event. Naming the event
- * itself (the subject route) still does. An event type in the data may set
- * `recurring: true|false` to override this default.
- */
-export const RECURRING_EVENT_TYPES: ReadonlySet<string> = new Set([
-  "statement", "message", "meeting", "trade", "aid", "loan", "agreement", "decision", "appointment", "clash",
-  "purge", "congress", "conference", "plenum", "trial", "unrest", "vote", "ceremony", "dismissal",
-]);
-
+/** Recurring event types (flag in the event-type data) are tied to a listed event only by name. */
 function isRecurring(facts: FactIndex, typeId: string): boolean {
-  const declared = (facts.eventTypes.get(typeId) as { recurring?: unknown } | undefined)?.recurring;
-  return typeof declared === "boolean" ? declared : RECURRING_EVENT_TYPES.has(typeId);
+  return facts.eventTypes.get(typeId)?.recurring === true;
 }
 
 export interface AssertedEvents {

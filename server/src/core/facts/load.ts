@@ -363,7 +363,7 @@ class Context {
     const name = str(raw.name);
     if (!id || !name) return undefined;
     const triggers = strings(raw.triggers).map((t) => t.toLowerCase());
-    return this.locate({ id, name, triggers, origin: this.origin(path) }, path);
+    return this.locate({ id, name, triggers, recurring: raw.recurring === true, origin: this.origin(path) }, path);
   }
 
   conflict(raw: unknown, path: PathPart[]): Conflict | undefined {
