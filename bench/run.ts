@@ -378,8 +378,9 @@ await step("language server over stdio (dist/server.cjs)", async () => {
     await sleep(300);
     const lines10 = m10.text.split("\n");
     const lat10: number[] = [];
-    for (let k = 0; k < (quick ? 5 : 20); k++) {
-      const line = Math.floor((k + 0.5) * (lines10.length / 20));
+    const paragraphLines10 = lines10.map((l, i) => (l.startsWith("{") || /^[A-Z]/.test(l) ? i : -1)).filter((i) => i >= 0);
+    for (let k = 0; k < (quick ? 3 : 6); k++) {
+      const line = paragraphLines10[Math.floor((k + 0.5) * (paragraphLines10.length / 6))];
       lines10[line] = "{1961-13} " + lines10[line];
       const wait = s.diagnosticsFor(uri10, k + 2, 120000);
       t0 = performance.now();

@@ -17,17 +17,10 @@ import type {
   Span,
 } from "../types.js";
 import { normalizeName } from "../facts/normalize.js";
+import * as text from "../text.js";
 
 export function positionAt(doc: ParsedDocument, offset: number): Position {
-  const starts = doc.lineStarts.length ? doc.lineStarts : [0];
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - starts[lo] };
+  return text.positionAt(doc.lineStarts, Math.min(offset, doc.text.length));
 }
 
 export function rangeOf(doc: ParsedDocument, span: Span): Range {
@@ -35,8 +28,7 @@ export function rangeOf(doc: ParsedDocument, span: Span): Range {
 }
 
 export function offsetAt(doc: ParsedDocument, pos: Position): number {
-  const start = doc.lineStarts[pos.line] ?? doc.text.length;
-  return Math.min(start + pos.character, doc.text.length);
+  return text.offsetAt(doc.lineStarts, pos, doc.text.length);
 }
 
 /** An interval of days with certain and loose bounds (a date, a tenure, a name period). */
