@@ -139,12 +139,15 @@ for (const name of ["server.cjs", "cli.cjs", "extension.cjs"]) {
     for (const re of [EVAL, NETWORK_MODULES]) {
       for (const m of bundle.matchAll(re)) {
         const mod = moduleAt(bundle, m.index!);
-        const allowed = BUNDLE_ALLOWED.find((a) => a.pattern.test(m[0] + bundle.slice(m.index! + m[0].length, m.index! + m[0].length + 14)) && a.module.test(mod));
+        // A minified (production) bundle has no module banners: then only the pattern itself is checked.
+        const banners = bundle.includes("\n// node_modules/");
+        const allowed = BUNDLE_ALLOWED.find((a) => a.pattern.test(m[0] + bundle.slice(m.index! + m[0].length, m.index! + m[0].length + 14)) && (!banners || a.module.test(mod)));
         // A bare `fetch(` is allowed only as a method call (`this.fetch(`, `x.fetch(`) or a method definition.
         if (allowed && /fetch/.test(m[0])) {
           const prefix = bundle.slice(Math.max(0, m.index! - 1), m.index!);
           const line = bundle.slice(bundle.lastIndexOf("\n", m.index!) + 1, m.index!);
-          if (prefix === "." || /^\s*$/.test(line)) continue;
+          const definition = /^[\w$,\s]*\)\s*\{/.test(bundle.slice(m.index! + m[0].length, m.index! + m[0].length + 40));
+          if (prefix === "." || /^\s*$/.test(line) || definition) continue;
           problems.push(`${mod}: global ${m[0]}`);
           continue;
         }

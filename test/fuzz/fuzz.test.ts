@@ -31,13 +31,13 @@ test("fuzz: mutations of a realistic paper", () => {
 });
 
 test("fuzz: mutated fact files (text mutations of a valid file)", () => {
-  fc.assert(fc.property(mutate(SEED_FACTS), (text) => checkFactFileEndToEnd(text)), { ...opts, numRuns: Math.ceil(runs / 2) });
+  fc.assert(fc.property(mutate(SEED_FACTS), (text) => checkFactFileEndToEnd(text)), { ...opts, numRuns: Math.ceil(runs / 4) });
 });
 
 test("fuzz: structurally random fact files as YAML and JSON", () => {
   fc.assert(
     fc.property(factFileValue, fc.boolean(), (value, asJson) => checkFactFileEndToEnd(asJson ? JSON.stringify(value) : YAML.stringify(value))),
-    { ...opts, numRuns: Math.ceil(runs / 2) },
+    { ...opts, numRuns: Math.ceil(runs / 4) },
   );
 });
 

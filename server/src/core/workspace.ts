@@ -63,6 +63,8 @@ export class ClioWorkspace {
   private keptFactProblems: FactProblem[] = [];
   /** Files loaded from their last good text: the index's problems for them point into that old text, so they are not shown. */
   private keptFactFiles = new Set<string>();
+  /** Explicit plus implicit claims, per implicit list (see claims()). */
+  private allClaims = new WeakMap<Claim[], Claim[]>();
 
   constructor(
     readonly host: WorkspaceHost,
@@ -292,7 +294,15 @@ export class ClioWorkspace {
       implicit = findImplicitClaims(doc, this.facts());
       this.implicit.set(doc.uri, implicit);
     }
-    return implicit.length ? [...doc.claims, ...implicit] : doc.claims;
+    if (!implicit.length) return doc.claims;
+    // Keyed by the implicit list, which is replaced whenever the text or the facts change:
+    // hover and completion ask for the claims on every request (issue 7).
+    let all = this.allClaims.get(implicit);
+    if (!all || all.length !== doc.claims.length + implicit.length || all[0] !== doc.claims[0]) {
+      all = [...doc.claims, ...implicit];
+      this.allClaims.set(implicit, all);
+    }
+    return all;
   }
 
   private context(doc: ParsedDocument): CheckContext {

@@ -11,17 +11,39 @@ export type Construct =
   | { kind: "title"; title: Title; span: Span; range: Range; link: EntityLink; claim?: Claim };
 
 export function claimAt(claims: readonly Claim[], offset: number): Claim | undefined {
-  // Explicit claims come first in the list, so they win over implicit ones. They are
-  // in document order: binary search keeps hover O(log n) on a book (issue 7).
-  let explicit = claims.length;
-  while (explicit > 0 && claims[explicit - 1].implicit) explicit--;
-  let i = lastStartingAtOrBefore(claims, explicit, offset, (c) => c.span);
-  if (i >= 0 && offset <= claims[i].span.end) {
-    while (i > 0 && claims[i - 1].span.end >= offset) i--; // the first match, as a linear scan would find
-    return claims[i];
+  // Explicit claims come first in the list, so they win over implicit ones. Both runs
+  // are in document order: binary search keeps hover O(log n) on a book (issue 7).
+  const explicit = firstImplicit(claims);
+  return claimIn(claims, 0, explicit, offset) ?? claimIn(claims, explicit, claims.length, offset);
+}
+
+/** Index of the first implicit claim (implicit ones follow the explicit ones), or the length. */
+function firstImplicit(claims: readonly Claim[]): number {
+  let lo = 0;
+  let hi = claims.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (claims[mid].implicit) hi = mid;
+    else lo = mid + 1;
   }
-  for (let k = explicit; k < claims.length; k++) if (offset >= claims[k].span.start && offset <= claims[k].span.end) return claims[k];
-  return undefined;
+  return lo;
+}
+
+/** The first claim of claims[from..to) (document order) whose span holds the offset, ends inclusive. */
+function claimIn(claims: readonly Claim[], from: number, to: number, offset: number): Claim | undefined {
+  let lo = from;
+  let hi = to - 1;
+  let i = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (claims[mid].span.start <= offset) {
+      i = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (i < 0 || offset > claims[i].span.end) return undefined;
+  while (i > from && claims[i - 1].span.end >= offset) i--; // the first match, as a linear scan would find
+  return claims[i];
 }
 
 /** Index of the last of items[0..count) (in document order) whose span starts at or before the offset, or -1. */
@@ -87,7 +109,9 @@ export function roleTitleBefore(doc: ParsedDocument, link: EntityLink, facts: Fa
 
 export function constructAt(doc: ParsedDocument, claims: readonly Claim[], facts: FactIndex | undefined, offset: number): Construct | undefined {
   const claim = claimAt(claims, offset);
-  const implicit = claims.filter((c) => c.implicit);
+  // Implicit constructs belong to the implicit claim around the cursor (found by binary search).
+  const implicitClaim = claimIn(claims, firstImplicit(claims), claims.length, offset);
+  const implicit = implicitClaim ? [implicitClaim] : [];
   const tag = containing(doc.dateTags, implicit.map((c) => c.dateTag), offset, (t) => t.span);
   if (tag) return { kind: "date", tag, range: tag.range, claim: claimAt(claims, tag.span.start) ?? claim };
   const citation = containing(doc.citations, [], offset, (c) => c.span);

@@ -9,7 +9,10 @@ export function offsetAt(doc: ParsedDocument, pos: Position): number {
 }
 
 export function positionAt(doc: ParsedDocument, offset: number): Position {
-  return text.positionAt(doc.lineStarts, Math.max(0, Math.min(offset, doc.text.length)));
+  let clamped = Math.max(0, Math.min(offset, doc.text.length));
+  // An offset between \r and \n is no LSP position: move it before the line break (fuzzer, issue 7).
+  if (clamped > 0 && doc.text.charCodeAt(clamped) === 10 && doc.text.charCodeAt(clamped - 1) === 13) clamped--;
+  return text.positionAt(doc.lineStarts, clamped);
 }
 
 export function rangeOf(doc: ParsedDocument, span: Span): Range {

@@ -39,10 +39,12 @@ export function parseFrontMatter(
 ): { frontMatter: FrontMatter; diagnostics: ClioDiagnostic[] } {
   const base = where.content.start;
   const diagnostics: ClioDiagnostic[] = [];
+  // An offset between \r and \n (YAML error ends can land there) is no LSP position: move it before the break (fuzzer, issue 7).
+  const offLineBreak = (o: number) => (o > 0 && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o);
   const report = (span: Span, severity: Severity, message: string) => {
     diagnostics.push({
       uri,
-      range: rangeOf(starts, span),
+      range: rangeOf(starts, { start: offLineBreak(span.start), end: offLineBreak(span.end) }),
       severity,
       code: "front-matter-invalid",
       message,
