@@ -34,13 +34,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const clientOptions: LanguageClientOptions = {
     documentSelector: PAPER_SELECTOR,
     synchronize: { configurationSection: "clio", fileEvents: watchers },
-    initializationOptions: { settings: vscode.workspace.getConfiguration("clio") },
+    // Untrusted workspaces: the server reads no fact file or bibliography outside the folder.
+    initializationOptions: { settings: vscode.workspace.getConfiguration("clio"), trusted: vscode.workspace.isTrusted },
     diagnosticCollectionName: "clio",
   };
   client = new LanguageClient("clio", "Clio", serverOptions, clientOptions);
   const status = new ClioStatusBar(client);
   context.subscriptions.push(status);
   registerCommands(context, client, status);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification("clio/workspaceTrusted")),
+  );
   try {
     registerTimeline(context, client);
   } catch (err) {

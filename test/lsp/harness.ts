@@ -35,7 +35,7 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-export async function startSession(files: Record<string, string>, configuration: unknown = null): Promise<Session> {
+export async function startSession(files: Record<string, string>, configuration: unknown = null, initializationOptions?: object): Promise<Session> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/build.mjs first`);
   const folder = mkdtempSync(join(tmpdir(), "clio-lsp-"));
   for (const [name, text] of Object.entries(files)) {
@@ -74,6 +74,7 @@ export async function startSession(files: Record<string, string>, configuration:
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: "test" }],
+    initializationOptions,
     capabilities: {
       workspace: { configuration: true, workspaceEdit: { documentChanges: true, resourceOperations: ["create"] } },
       textDocument: { hover: { contentFormat: ["markdown", "plaintext"] }, publishDiagnostics: { relatedInformation: true } },

@@ -75,3 +75,18 @@ test("clio.prose: 'on' reads unmarked prose, 'off' and 'auto' (no markup, no wor
   const auto = await s.diagnostics("prose.md", (d) => d.length === 0);
   assert.equal(auto.length, 0);
 });
+
+test("an untrusted workspace refuses a bibliography outside the folder until trust is granted", async () => {
+  const outside = "/etc/clio-outside.bib";
+  const paper = `---\nbibliography: ${outside}\n---\n{1962} [[Albania]] turned to [[China]] [@tretiak1962, p. 130].\n`;
+  const s = await startSession({ "paper.md": paper }, { prose: "auto", severity: {}, factFiles: [] }, { trusted: false });
+  sessions.push(s);
+  await s.open("paper.md", paper);
+  const refused = await s.diagnostics("paper.md", (d) => d.some((x) => x.code === "untrusted-path"));
+  assert.match(String(refused.find((x) => x.code === "untrusted-path")!.message), /outside the workspace folder/);
+
+  await s.connection.sendNotification("clio/workspaceTrusted");
+  // Trusted now: the path is read, and the warning goes (diagnostics() waits for that or times out).
+  const trusted = await s.diagnostics("paper.md", (d) => !d.some((x) => x.code === "untrusted-path"));
+  assert.ok(!trusted.some((x) => x.code === "untrusted-path"));
+});

@@ -39,9 +39,12 @@ process.on("unhandledRejection", (err) => connection.console.error(`[clio] unhan
 connection.onInitialize((params): InitializeResult => {
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
   const root = folder ? toCorePath(folder) : undefined;
-  const options = params.initializationOptions as { settings?: ClioConfiguration } | undefined;
+  const options = params.initializationOptions as { settings?: ClioConfiguration; trusted?: boolean } | undefined;
   state.root = root;
-  state.ws = new ClioWorkspace(createServerHost(root, bundledFacts), toWorkspaceSettings(options?.settings));
+  state.ws = new ClioWorkspace(createServerHost(root, bundledFacts), {
+    ...toWorkspaceSettings(options?.settings),
+    trusted: options?.trusted !== false,
+  });
   const caps = params.capabilities;
   state.capabilities = {
     configuration: !!caps.workspace?.configuration,
@@ -106,6 +109,16 @@ connection.onDidChangeConfiguration(
   state.guard("didChangeConfiguration", undefined, async (change) => {
     const settings = (change.settings as { clio?: ClioConfiguration } | undefined)?.clio;
     await refreshSettings(state, settings);
+    scheduler.scheduleAll();
+  }),
+);
+
+// The user granted workspace trust: fact files and bibliographies outside the folder may now be read.
+connection.onNotification(
+  "clio/workspaceTrusted",
+  state.guard("workspaceTrusted", undefined, () => {
+    state.ws.settings = { ...state.ws.settings, trusted: true };
+    state.ws.invalidateFacts();
     scheduler.scheduleAll();
   }),
 );

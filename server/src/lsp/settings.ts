@@ -31,6 +31,7 @@ export async function refreshSettings(state: ServerState, initial?: ClioConfigur
     config = (await state.connection.workspace.getConfiguration({ section: "clio" })) as ClioConfiguration | undefined;
   }
   const next = toWorkspaceSettings(config);
+  next.trusted = state.ws.settings.trusted; // trust comes from the client at start-up, not from settings
   const factsChanged = JSON.stringify(next.factFiles ?? []) !== JSON.stringify(state.ws.settings.factFiles ?? []);
   state.ws.settings = next;
   if (factsChanged) state.ws.invalidateFacts();

@@ -46,4 +46,5 @@ export const DEFAULT_SEVERITY: Readonly<Record<string, Severity>> = {
   "front-matter-invalid": "error",
   "fact-file-invalid": "error",
   "bibliography-invalid": "error",
+  "untrusted-path": "warning",
 };
