@@ -40,6 +40,8 @@ export const entityUnknown: DocumentCheck = {
 };
 
 const nameLists = new WeakMap<FactIndex, Map<string, string>>();
+/** Closest names per target, per fact index: a book repeats the same unknown names many times. */
+const closestCache = new WeakMap<FactIndex, Map<string, Array<{ key: string; distance: number }>>>();
 
 /** "Did you mean": entities whose name forms are a few edits from the target ("Enver Hoxa" → Enver Hoxha). */
 function closestEntityFixes(facts: FactIndex, uri: string, link: EntityLink): QuickFix[] {
@@ -49,9 +51,17 @@ function closestEntityFixes(facts: FactIndex, uri: string, link: EntityLink): Qu
     for (const [name, ids] of facts.allNames()) if (ids.length === 1 && /\p{Lu}/u.test(name)) names.set(name, ids[0]);
     nameLists.set(facts, names);
   }
+  let cache = closestCache.get(facts);
+  if (!cache) closestCache.set(facts, (cache = new Map()));
+  const target = link.target.trim();
+  let closest = cache.get(target);
+  if (!closest) {
+    if (cache.size > 10_000) cache.clear();
+    cache.set(target, (closest = closestKeys(target, names.keys(), 5)));
+  }
   const seen = new Set<string>();
   const fixes: QuickFix[] = [];
-  for (const { key: name } of closestKeys(link.target.trim(), names.keys(), 5)) {
+  for (const { key: name } of closest) {
     const id = names.get(name)!;
     if (seen.has(id)) continue;
     seen.add(id);
