@@ -2,7 +2,7 @@
 // workspace with a paper, a closed second paper and a bibliography.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync, existsSync } from "node:fs";
+import { writeFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startSession, hoverText, positionOf, type Session } from "./harness.js";
@@ -149,6 +149,8 @@ test("go to definition: entity → bundled fact file entry, citation → bib ent
   assert.equal(entity.length, 1);
   assert.match(entity[0].uri, /server\/data\/facts\/people\.yaml$/);
   assert.ok(existsSync(fileURLToPath(entity[0].uri)), "the fact file exists where the location points");
+  const factLine = readFileSync(fileURLToPath(entity[0].uri), "utf8").split("\n")[entity[0].range.start.line];
+  assert.match(factLine, /id: zhou-enlai\b/, "the location is the entity's own entry");
   const bib: any[] = await s.connection.sendRequest("textDocument/definition", { textDocument: { uri: s.uri("paper.md") }, position: positionOf(PAPER, "@smith1970", 3) });
   assert.equal(bib.length, 1);
   assert.equal(bib[0].uri, s.uri("refs.bib"));

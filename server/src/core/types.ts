@@ -355,6 +355,11 @@ export interface FactFileText {
   file: string;
   text: string;
   origin: "bundled" | "workspace";
+  /**
+   * The file's content already parsed (the build does this for the bundled base),
+   * so start-up skips the YAML parser; `text` is then parsed only for positions.
+   */
+  data?: unknown;
 }
 
 /** The queryable fact base: built once per set of fact files, lookups O(1) or O(log n). */

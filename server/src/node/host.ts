@@ -56,9 +56,14 @@ function fromJson(file: string, root: string): FactFileText[] | undefined {
   const text = readTextFile(file);
   if (text === undefined) return undefined;
   try {
-    const list = JSON.parse(text) as Array<{ file: string; text: string }>;
+    const list = JSON.parse(text) as Array<{ file: string; text: string; data?: unknown }>;
     if (!Array.isArray(list)) return undefined;
-    return list.map((f) => ({ file: path.isAbsolute(f.file) ? f.file : path.join(root, f.file), text: f.text, origin: "bundled" as const }));
+    return list.map((f) => ({
+      file: path.isAbsolute(f.file) ? f.file : path.join(root, f.file),
+      text: f.text,
+      data: f.data,
+      origin: "bundled" as const,
+    }));
   } catch {
     return undefined;
   }

@@ -53,7 +53,7 @@ export function problem(file: string, range: Range, message: string, severity: S
 }
 
 export function loadFactFile(input: FactFileText, where: Locations): LoadedFile {
-  const source = parseYamlSource(input.file, input.text);
+  const source = parseYamlSource(input.file, input.text, input.data);
   const out: LoadedFile = {
     file: input.file,
     origin: input.origin,

@@ -24,7 +24,7 @@ const MAX_ALIAS_COUNT = 100;
 /** Larger YAML (not JSON) fact files are refused with a clear problem. */
 const MAX_YAML_CHARS = 16 * 1048576;
 
-export function parseYamlSource(file: string, text: string): SourceFile {
+export function parseYamlSource(file: string, text: string, preparsed?: unknown): SourceFile {
   // Positions from our own line table (LSP lines: \n, \r\n or a lone \r): the YAML
   // LineCounter misses newlines inside some broken tokens, which put ranges outside
   // the file (found by the fuzzer, issue 7).
@@ -46,7 +46,11 @@ export function parseYamlSource(file: string, text: string): SourceFile {
   // Wikidata-sized JSON file took a minute. Valid JSON is read with JSON.parse; the
   // YAML document (for node ranges) is built only when a range is first asked for.
   let lazyDoc = false;
-  if (/^\s*[{[]/.test(text)) {
+  if (preparsed !== undefined) {
+    // Parsed at build time (bundled base): the YAML document is built only for positions.
+    value = preparsed;
+    lazyDoc = true;
+  } else if (/^\s*[{[]/.test(text)) {
     try {
       value = JSON.parse(text);
       lazyDoc = true;
