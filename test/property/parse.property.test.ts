@@ -56,7 +56,13 @@ function checkDocument(doc: ParsedDocument): void {
     assert.equal(doc.text.slice(c.span.start, c.span.end), c.text);
     assert.ok(c.span.start === c.dateTag.span.start);
     for (const l of c.links) assert.ok(c.span.start <= l.span.start && l.span.end <= c.span.end);
-    for (const x of c.citations) assert.ok(c.span.start <= x.span.start && x.span.end <= c.span.end);
+    // Inside the claim, or earlier in the tag's sentence (same paragraph, before the tag).
+    const para = doc.paragraphs[c.paragraph];
+    for (const x of c.citations) {
+      const inside = c.span.start <= x.span.start && x.span.end <= c.span.end;
+      const earlier = para !== undefined && para.start <= x.span.start && x.span.end <= c.span.start;
+      assert.ok(inside || earlier);
+    }
     assert.ok(c.paragraph >= 0 && c.paragraph < doc.paragraphs.length);
   }
   for (const d of doc.diagnostics) checkRange(doc, d.range, undefined, `diagnostic ${d.code}`);

@@ -124,6 +124,14 @@ test("a citation right after the final stop still belongs to the claim", () => {
   assert.equal(doc.citations.length, 2);
 });
 
+test("an in-text citation earlier in the tag's sentence belongs to the claim, one in an earlier sentence does not", () => {
+  const doc = parse("As @a [p. 2] notes. Later @selivanov2017 [p. 3] says {1965} [[Albania]] refused. {1966} [[China]] agreed [@c].");
+  assert.deepEqual(doc.claims.map((c) => c.citations.map((x) => x.items[0].key)), [["selivanov2017"], ["c"]]);
+  // A trailing citation already taken by the previous claim is not taken again by the next one.
+  const trailing = parse("{1961} [[A]] met [[B]]. [@k, p. 1] Then {1962} [[B]] left.");
+  assert.deepEqual(trailing.claims.map((c) => c.citations.map((x) => x.items[0].key)), [["k"], []]);
+});
+
 test("claims know their links, subject, citations and paragraph", () => {
   const doc = parse("Intro.\n\n{1961} [[A]] met [[B|Bee]] [@k]. [[C]] outside.");
   const claim = doc.claims[0];

@@ -399,7 +399,14 @@ function scopeClaims(s: string, tags: RawTag[], links: RawLink[], citations: Raw
     const claim: RawClaim = { span: { start: tag.span.start, end }, tag: t, links: [], citations: [] };
     while (linkIndex < links.length && links[linkIndex].span.start < claim.span.start) linkIndex++;
     while (linkIndex < links.length && links[linkIndex].span.end <= end) claim.links.push(linkIndex++);
-    while (citationIndex < citations.length && citations[citationIndex].span.start < claim.span.start) citationIndex++;
+    // A citation earlier in the tag's own sentence ("@key [p. 3] shows that {1965} …")
+    // belongs to this claim too: spec §3 ties a citation to the claim whose sentence holds it.
+    const sentenceStart = sentence > 0 ? sentenceEnds[sentence - 1] : 0;
+    while (citationIndex < citations.length && citations[citationIndex].span.start < claim.span.start) {
+      const earlier = citations[citationIndex];
+      if (earlier.span.start >= sentenceStart && earlier.span.end <= tag.span.start) claim.citations.push(citationIndex);
+      citationIndex++;
+    }
     while (citationIndex < citations.length && citations[citationIndex].span.end <= end) claim.citations.push(citationIndex++);
     claims.push(claim);
   }
