@@ -162,3 +162,10 @@ test("describeDate speaks plain words", () => {
   assert.equal(describeDate(date("1961-04/1961-06")), "April 1961 – June 1961");
   assert.equal(describeDate(spanDates(date("1908"), date("1985-04-11"))), "1908 – 11 April 1985");
 });
+
+test("decades and centuries (EDTF level 2 short forms) cover their years and widen when qualified", () => {
+  assert.deepEqual(bounds("196"), ["1960-01-01", "1969-12-31", "1960-01-01", "1969-12-31"]);
+  assert.deepEqual(bounds("196~"), ["1960-01-01", "1969-12-31", "1955-01-01", "1974-12-31"]);
+  assert.deepEqual(bounds("19?"), ["1900-01-01", "1999-12-31", "1875-01-01", "2024-12-31"]);
+  assert.equal(date("19").precision, "century");
+});

@@ -265,6 +265,23 @@ function dateEndpoint(p: EdtfParsed): Endpoint | { error: string } {
   return e;
 }
 
+
+/** A decade or century: whole years from `first`, widened like any date when qualified. */
+function yearBlock(p: { uncertain?: boolean | number; approximate?: boolean | number }, first: number, years: number, precision: "decade" | "century"): Endpoint {
+  const e: Endpoint = {
+    earliest: isoDay(first, 1, 1),
+    latest: isoDay(first + years - 1, 12, 31),
+    looseEarliest: isoDay(first, 1, 1),
+    looseLatest: isoDay(first + years - 1, 12, 31),
+    precision,
+    uncertain: flag(p.uncertain),
+    approximate: flag(p.approximate),
+    unspecified: false,
+  };
+  if (e.uncertain || e.approximate) widen(e, first, 1, first + years - 1, 12);
+  return e;
+}
+
 function endpointOf(p: EdtfParsed): Endpoint | { error: string } {
   switch (p.type) {
     case "Date":
@@ -305,36 +322,10 @@ function endpointOf(p: EdtfParsed): Endpoint | { error: string } {
       if (e.uncertain || e.approximate) widen(e, year, season.firstMonth, last.year, last.month);
       return e;
     }
-    case "Decade": {
-      const first = (p.values[0] as number) * 10;
-      const e: Endpoint = {
-        earliest: isoDay(first, 1, 1),
-        latest: isoDay(first + 9, 12, 31),
-        looseEarliest: isoDay(first, 1, 1),
-        looseLatest: isoDay(first + 9, 12, 31),
-        precision: "decade",
-        uncertain: flag(p.uncertain),
-        approximate: flag(p.approximate),
-        unspecified: false,
-      };
-      if (e.uncertain || e.approximate) widen(e, first, 1, first + 9, 12);
-      return e;
-    }
-    case "Century": {
-      const first = (p.values[0] as number) * 100;
-      const e: Endpoint = {
-        earliest: isoDay(first, 1, 1),
-        latest: isoDay(first + 99, 12, 31),
-        looseEarliest: isoDay(first, 1, 1),
-        looseLatest: isoDay(first + 99, 12, 31),
-        precision: "century",
-        uncertain: flag(p.uncertain),
-        approximate: flag(p.approximate),
-        unspecified: false,
-      };
-      if (e.uncertain || e.approximate) widen(e, first, 1, first + 99, 12);
-      return e;
-    }
+    case "Decade":
+      return yearBlock(p, (p.values[0] as number) * 10, 10, "decade");
+    case "Century":
+      return yearBlock(p, (p.values[0] as number) * 100, 100, "century");
     default:
       return { error: "sets and lists of dates are not supported in a date tag; write an interval such as 1961/1963" };
   }
