@@ -2,6 +2,7 @@
 // Markdown (date tags and entity-link brackets gone, citations as written).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { parseCommandArgs, usageError } from "./args.js";
 import { parseDocument } from "../core/parse/index.js";
 import { exportPandoc } from "../core/export/pandoc.js";
 
@@ -10,22 +11,14 @@ const USAGE = `usage: clio export PAPER [-o out.md] [--keep-dates]
   --keep-dates  keep each claim's date as a Pandoc span: [claim text]{.claim date="1961-12"}`;
 
 export async function runExport(args: string[]): Promise<number> {
-  let out: string | undefined;
-  let keepDates = false;
-  const inputs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "-h" || a === "--help") {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    } else if (a === "-o" || a === "--output") {
-      out = args[++i];
-      if (out === undefined) return usage("-o needs a file name");
-    } else if (a.startsWith("--output=")) out = a.slice(9);
-    else if (a === "--keep-dates") keepDates = true;
-    else if (a.startsWith("-") && a !== "-") return usage(`unknown option ${a}`);
-    else inputs.push(a);
-  }
+  const parsed = parseCommandArgs("export", USAGE, args, {
+    output: { type: "string", short: "o" },
+    "keep-dates": { type: "boolean" },
+  });
+  if (typeof parsed === "number") return parsed;
+  const out = parsed.values.output as string | undefined;
+  const keepDates = parsed.values["keep-dates"] === true;
+  const inputs = parsed.positionals;
   if (inputs.length !== 1) return usage(inputs.length ? "give one paper at a time" : "no paper given");
 
   const input = inputs[0];
@@ -54,6 +47,5 @@ export async function runExport(args: string[]): Promise<number> {
 }
 
 function usage(message: string, showUsage = true): number {
-  process.stderr.write(`clio export: ${message}\n${showUsage ? `${USAGE}\n` : ""}`);
-  return 2;
+  return usageError("export", USAGE, message, showUsage);
 }

@@ -57,6 +57,12 @@ export async function runCli(args: string[]): Promise<number> {
   }
 }
 
+// Output piped into `head` and the like: a closed pipe ends the run quietly, not with a stack trace.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

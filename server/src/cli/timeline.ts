@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { parseCommandArgs, usageError } from "./args.js";
 import { ClioWorkspace } from "../core/workspace.js";
 import { createNodeHost, findPackageRoot, readTextFile } from "../node/host.js";
 import { buildTimeline } from "../core/export/timeline-data.js";
@@ -18,26 +19,20 @@ const USAGE = `usage: clio timeline PATHS… [-o timeline.html] [--lanes actor|d
   --json   write the timeline data as JSON instead of HTML`;
 
 export async function runTimeline(args: string[]): Promise<number> {
-  let out: string | undefined;
-  let lanes: LaneMode = "actor";
-  let json = false;
-  const inputs: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "-h" || a === "--help") {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    } else if (a === "-o" || a === "--output") out = args[++i];
-    else if (a.startsWith("--output=")) out = a.slice(9);
-    else if (a === "--lanes" || a.startsWith("--lanes=")) {
-      const value = a.includes("=") ? a.slice(8) : args[++i];
-      if (value !== "actor" && value !== "document") return usage(`--lanes must be "actor" or "document", not ${JSON.stringify(value ?? "")}`);
-      lanes = value;
-    } else if (a === "--json") json = true;
-    else if (a.startsWith("-") && a !== "-") return usage(`unknown option ${a}`);
-    else inputs.push(a);
+  const parsed = parseCommandArgs("timeline", USAGE, args, {
+    output: { type: "string", short: "o" },
+    lanes: { type: "string", default: "actor" },
+    json: { type: "boolean" },
+  });
+  if (typeof parsed === "number") return parsed;
+  const out = parsed.values.output as string | undefined;
+  const lanesValue = parsed.values.lanes;
+  if (lanesValue !== "actor" && lanesValue !== "document") {
+    return usage(`--lanes must be "actor" or "document", not ${JSON.stringify(lanesValue ?? "")}`);
   }
-  if (out === undefined && args.includes("-o")) return usage("-o needs a file name");
+  const lanes: LaneMode = lanesValue;
+  const json = parsed.values.json === true;
+  const inputs = parsed.positionals;
   if (inputs.length === 0) return usage("no papers given");
 
   const opened = openWorkspace(inputs);
@@ -70,8 +65,7 @@ export async function runTimeline(args: string[]): Promise<number> {
 }
 
 function usage(message: string, showUsage = true): number {
-  process.stderr.write(`clio timeline: ${message}\n${showUsage ? `${USAGE}\n` : ""}`);
-  return 2;
+  return usageError("timeline", USAGE, message, showUsage);
 }
 
 function titleFor(inputs: string[]): string {

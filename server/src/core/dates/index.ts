@@ -144,17 +144,24 @@ function monthEnd(year: number, month: number): DayNumber {
 
 // ---------------------------------------------------------------- endpoints
 
-/** One date (not an interval) as an interval of days. */
-interface Endpoint {
-  earliest: DayNumber;
-  latest: DayNumber;
-  looseEarliest: DayNumber;
-  looseLatest: DayNumber;
-  precision: DatePrecision;
-  uncertain: boolean;
-  approximate: boolean;
-  unspecified: boolean;
-  season?: number;
+/** One date (not an interval) as an interval of days: a ClioDate without its text and open ends. */
+type Endpoint = Omit<ClioDate, "edtf" | "openStart" | "openEnd">;
+
+/** The interval from start's earliest day to end's latest day; a missing side is open. */
+function joinEndpoints(edtf: string, start: Endpoint | undefined, end: Endpoint | undefined, openStart: boolean, openEnd: boolean): ClioDate {
+  return {
+    edtf,
+    earliest: start ? start.earliest : -Infinity,
+    latest: end ? end.latest : Infinity,
+    looseEarliest: start ? start.looseEarliest : -Infinity,
+    looseLatest: end ? end.looseLatest : Infinity,
+    precision: "interval",
+    uncertain: !!(start?.uncertain || end?.uncertain),
+    approximate: !!(start?.approximate || end?.approximate),
+    unspecified: !!(start?.unspecified || end?.unspecified),
+    openStart,
+    openEnd,
+  };
 }
 
 /** How far `~`, `?` and `%` widen a date of each precision (see docs/markup-decisions.md). */
@@ -411,21 +418,7 @@ function toClioDate(edtf: string, p: EdtfParsed): { date: ClioDate } | { error: 
   if (start && end && end.latest < start.earliest) {
     return { error: `the interval ends (${daysInWords(end.earliest, end.latest)}) before it starts (${daysInWords(start.earliest, start.latest)})` };
   }
-  return {
-    date: {
-      edtf,
-      earliest: start ? start.earliest : -Infinity,
-      latest: end ? end.latest : Infinity,
-      looseEarliest: start ? start.looseEarliest : -Infinity,
-      looseLatest: end ? end.looseLatest : Infinity,
-      precision: "interval",
-      uncertain: !!(start?.uncertain || end?.uncertain),
-      approximate: !!(start?.approximate || end?.approximate),
-      unspecified: !!(start?.unspecified || end?.unspecified),
-      openStart: !start,
-      openEnd: !end,
-    },
-  };
+  return { date: joinEndpoints(edtf, start, end, !start, !end) };
 }
 
 // Papers repeat the same few hundred dates; the EDTF grammar is the slow part of
@@ -474,19 +467,7 @@ export function compareDates(a: ClioDate, b: ClioDate): Overlap {
 export function spanDates(start?: ClioDate, end?: ClioDate): ClioDate {
   const startText = start ? (start.edtf.includes("/") ? formatDay(start.earliest) : start.edtf) : OPEN;
   const endText = end ? (end.edtf.includes("/") ? formatDay(end.latest) : end.edtf) : OPEN;
-  return {
-    edtf: `${startText}/${endText}`,
-    earliest: start ? start.earliest : -Infinity,
-    latest: end ? end.latest : Infinity,
-    looseEarliest: start ? start.looseEarliest : -Infinity,
-    looseLatest: end ? end.looseLatest : Infinity,
-    precision: "interval",
-    uncertain: !!(start?.uncertain || end?.uncertain),
-    approximate: !!(start?.approximate || end?.approximate),
-    unspecified: !!(start?.unspecified || end?.unspecified),
-    openStart: !start || start.openStart,
-    openEnd: !end || end.openEnd,
-  };
+  return joinEndpoints(`${startText}/${endText}`, start, end, !start || start.openStart, !end || end.openEnd);
 }
 
 // ---------------------------------------------------------------- describing
