@@ -1,8 +1,11 @@
 // Times extension activation without VS Code: loads dist/extension.cjs with a
 // stub `vscode` module (every property is a callable, constructible no-op) and
-// runs activate() with a fake ExtensionContext. Prints {requireMs, activateMs}.
+// runs activate() with a fake ExtensionContext. Prints {requireMs, activateMs,
+// totalMs}, plus deferredMs: loading dist/lsp-client.cjs, which the extension
+// requires only after activate() has returned (not part of activation).
 const Module = require("node:module");
 const path = require("node:path");
+const fs = require("node:fs");
 function stub(name) {
   const fn = function () { return stub(name + "()"); };
   return new Proxy(fn, {
@@ -13,11 +16,39 @@ function stub(name) {
       if (prop === "length") return 0;
       return stub(name + "." + String(prop));
     },
+    set() { return true; }, // e.g. statusBarItem.text = …
     construct() { return stub("new " + name); },
     apply() { return stub(name + "()"); },
   });
 }
-const vscode = stub("vscode");
+// The module itself must list its exports: a bundle's `import * as vscode`
+// copies the module's own property names (esbuild's __toESM), and a bare
+// proxy has none, so activate() would fail at its first `vscode.workspace`.
+function vscodeNames() {
+  try {
+    const dts = fs.readFileSync(require.resolve("@types/vscode/index.d.ts"), "utf8");
+    return [...new Set([...dts.matchAll(/^\texport (?:namespace|class|enum|const|let|function) (\w+)/gm)].map((m) => m[1]))];
+  } catch {
+    return ["version", "workspace", "window", "commands", "languages", "extensions", "env", "Uri", "EventEmitter", "Disposable", "Range", "Position"];
+  }
+}
+const names = vscodeNames();
+const known = new Set(names);
+// One stub per export, as the real module hands out the same objects each time.
+const exported = new Map();
+const member = (prop) => {
+  if (!exported.has(prop)) exported.set(prop, stub("vscode." + String(prop)));
+  return exported.get(prop);
+};
+const vscode = new Proxy(
+  {},
+  {
+    get: (_t, prop) => (prop === "then" || prop === "__esModule" ? undefined : member(prop)),
+    ownKeys: () => names,
+    getOwnPropertyDescriptor: (_t, prop) =>
+      known.has(prop) ? { configurable: true, enumerable: true, writable: false, value: member(prop) } : undefined,
+  },
+);
 const load = Module._load;
 Module._load = function (request, parent, isMain) {
   if (request === "vscode") return vscode;
@@ -44,6 +75,13 @@ Promise.resolve()
   .catch((e) => { error = String(e && e.message || e); })
   .finally(() => {
     const t2 = performance.now();
-    process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, error }) + "\n");
+    // Exits before the extension's own deferred start (a setImmediate) can run.
+    let deferredMs;
+    const client = path.join(path.dirname(file), "lsp-client.cjs");
+    if (fs.existsSync(client)) {
+      require(client);
+      deferredMs = performance.now() - t2;
+    }
+    process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, deferredMs, error }) + "\n");
     process.exit(0);
   });

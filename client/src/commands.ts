@@ -14,7 +14,8 @@ const PROSE_CYCLE = ["auto", "on", "off"] as const;
 
 const FACTS_SCHEME = "clio-facts";
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, status: ClioStatusBar): void {
+/** `client` resolves once the language server runs: commands issued earlier wait for it. */
+export function registerCommands(context: vscode.ExtensionContext, client: Promise<LanguageClient>, status: ClioStatusBar): void {
   const cards = new Map<string, string>();
   const cardChanges = new vscode.EventEmitter<vscode.Uri>();
   context.subscriptions.push(
@@ -26,7 +27,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand("clio.checkWorkspace", async () => {
       const result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: "Clio: checking the workspace" },
-        () => client.sendRequest<CheckWorkspaceResult | null>(CHECK_WORKSPACE_REQUEST),
+        async () => (await client).sendRequest<CheckWorkspaceResult | null>(CHECK_WORKSPACE_REQUEST),
       );
       if (!result) return void vscode.window.showErrorMessage("Clio could not check the workspace; see the Clio output channel.");
       status.update(result);
@@ -39,7 +40,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
 
     vscode.commands.registerCommand("clio.showEntityFacts", async (id?: string) => {
       if (!id) {
-        const entities = await client.sendRequest<EntitySummary[]>(ENTITIES_REQUEST);
+        const entities = await (await client).sendRequest<EntitySummary[]>(ENTITIES_REQUEST);
         const picked = await vscode.window.showQuickPick(
           entities.map((e) => ({ label: e.name, description: e.type, detail: [e.detail, e.aliases.join(", ")].filter(Boolean).join(" · "), id: e.id })),
           { placeHolder: "Entity (type a name or alias)", matchOnDescription: true, matchOnDetail: true },
@@ -47,7 +48,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         if (!picked) return;
         id = picked.id;
       }
-      const card = await client.sendRequest<string | null>(ENTITY_CARD_REQUEST, { id });
+      const card = await (await client).sendRequest<string | null>(ENTITY_CARD_REQUEST, { id });
       if (!card) return void vscode.window.showWarningMessage(`Clio knows no entity “${id}”.`);
       // A read-only document of its own scheme: not a paper, so Clio never checks it.
       const uri = vscode.Uri.from({ scheme: FACTS_SCHEME, path: `/${id}.md` });

@@ -1,28 +1,27 @@
 // Clio's VS Code extension: starts the language server over IPC and adds the
 // VS Code-only pieces (commands, status bar, file watchers, timeline view).
+//
+// Activation only registers those pieces; the language client (a bundle of its
+// own, dist/lsp-client.cjs) is loaded and started just after activate() returns.
+// Everything that talks to the server awaits the `client` promise.
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import type { LanguageClient } from "vscode-languageclient/node";
 import { registerTimeline } from "./timeline.js";
 import { ClioStatusBar } from "./status.js";
 import { registerCommands } from "./commands.js";
 
-let client: LanguageClient | undefined;
+let client: Promise<LanguageClient> | undefined;
+let deactivated = false;
 
-/** Papers Clio reads: Markdown, Quarto and R Markdown, whatever language mode the editor gives them. */
-export const PAPER_SELECTOR = [
-  { scheme: "file", language: "markdown" },
-  { scheme: "file", language: "quarto" },
-  { scheme: "file", language: "rmd" },
-  { scheme: "file", pattern: "**/*.{qmd,Rmd,rmd}" },
-  { scheme: "untitled", language: "markdown" },
-];
+export interface ClioApi {
+  /** The started language client; rejects if the server could not be started. */
+  client: Promise<LanguageClient>;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient }> {
-  const serverModule = context.asAbsolutePath("dist/server.cjs");
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
-  };
+export function activate(context: vscode.ExtensionContext): ClioApi {
+  deactivated = false;
+  const output = vscode.window.createOutputChannel("Clio", { log: true });
+  const status = new ClioStatusBar();
   const watchers = [
     "**/clio.facts.{yaml,yml}",
     "**/.clio/*.{yaml,yml,json}",
@@ -30,33 +29,52 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     "**/*.json",
     "**/*.{md,qmd,Rmd,rmd,markdown}",
   ].map((glob) => vscode.workspace.createFileSystemWatcher(glob));
-  context.subscriptions.push(...watchers);
-  const clientOptions: LanguageClientOptions = {
-    documentSelector: PAPER_SELECTOR,
-    synchronize: { configurationSection: "clio", fileEvents: watchers },
-    // Untrusted workspaces: the server reads no fact file or bibliography outside the folder.
-    initializationOptions: { settings: vscode.workspace.getConfiguration("clio"), trusted: vscode.workspace.isTrusted },
-    diagnosticCollectionName: "clio",
-  };
-  client = new LanguageClient("clio", "Clio", serverOptions, clientOptions);
-  const status = new ClioStatusBar(client);
-  context.subscriptions.push(status);
-  registerCommands(context, client, status);
+  context.subscriptions.push(output, status, ...watchers);
+
+  const ready = startClient(context, output, watchers, status);
+  client = ready;
+  ready.catch((err: unknown) => {
+    if (deactivated) return;
+    status.failed(err);
+    output.error("Clio: the language server could not be started", err);
+  });
+  registerCommands(context, ready, status);
   context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification("clio/workspaceTrusted")),
+    // Harmless if the client starts after this: it then reads isTrusted === true at start-up too.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void ready.then((c) => c.sendNotification("clio/workspaceTrusted"), () => undefined)),
   );
   try {
-    registerTimeline(context, client);
+    registerTimeline(context, ready);
   } catch (err) {
     // The timeline is an extra; the editor features must start without it.
-    client.error("Clio: the timeline view could not be registered", err);
+    output.error("Clio: the timeline view could not be registered", err);
+    void vscode.window.showErrorMessage("Clio: the timeline view could not be registered; see the Clio output channel.");
   }
-  await client.start();
-  status.listen();
-  return { client };
+  return { client: ready };
+}
+
+async function startClient(
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  watchers: vscode.FileSystemWatcher[],
+  status: ClioStatusBar,
+): Promise<LanguageClient> {
+  // A macrotask, not a microtask: VS Code records the activation as finished
+  // before the client library is loaded.
+  await new Promise((resolve) => setImmediate(resolve));
+  if (deactivated) throw new Error("Clio was deactivated before its language server started.");
+  // Resolved next to dist/extension.cjs at run time; the build keeps it out of this bundle.
+  const { createLanguageClient } = require("./lsp-client.cjs") as typeof import("./language-client.js");
+  const started = createLanguageClient(context, output, watchers);
+  status.listen(started);
+  await started.start();
+  return started;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  deactivated = true;
+  const pending = client;
   client = undefined;
+  const started = await pending?.catch(() => undefined);
+  await started?.stop();
 }

@@ -9,7 +9,7 @@ export class ClioStatusBar implements vscode.Disposable {
   private subscription: vscode.Disposable | undefined;
   last: ClioStatus | undefined;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor() {
     this.item = vscode.window.createStatusBarItem("clio.status", vscode.StatusBarAlignment.Left, 10);
     this.item.name = "Clio";
     this.item.text = "$(loading~spin) Clio";
@@ -18,8 +18,14 @@ export class ClioStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
-  listen(): void {
-    this.subscription = this.client.onNotification(STATUS_NOTIFICATION, (status: ClioStatus) => this.update(status));
+  /** Follows the server's status notifications; may be called before the client has started. */
+  listen(client: LanguageClient): void {
+    this.subscription = client.onNotification(STATUS_NOTIFICATION, (status: ClioStatus) => this.update(status));
+  }
+
+  failed(err: unknown): void {
+    this.item.text = "$(error) Clio: not running";
+    this.item.tooltip = `The Clio language server could not be started: ${err instanceof Error ? err.message : String(err)}. See the Clio output channel.`;
   }
 
   update(status: ClioStatus): void {

@@ -129,7 +129,7 @@ function moduleAt(bundle: string, index: number): string {
   return at < 0 ? "(unknown)" : bundle.slice(at + 4, bundle.indexOf("\n", at + 1));
 }
 
-for (const name of ["server.cjs", "cli.cjs", "extension.cjs"]) {
+for (const name of ["server.cjs", "cli.cjs", "extension.cjs", "lsp-client.cjs"]) {
   test(`the built bundle dist/${name} evaluates no code and opens no network connection`, (t) => {
     const file = join(repo, "dist", name);
     if (!existsSync(file)) return t.skip("not built (run `node scripts/build.mjs`)");
