@@ -14,7 +14,8 @@ import type {
   SeveritySetting,
   Source,
 } from "./types.js";
-import { parseDocument, updateDocument } from "./parse/index.js";
+import { parseDocument, updateDocument, paragraphSlices } from "./parse/index.js";
+import { PreviousResults, lineOf, moveResult, paragraphView, type ParagraphResult } from "./paragraph-results.js";
 import { buildFactIndex } from "./facts/index.js";
 import { parseBibliography } from "./bib/index.js";
 import { documentChecks, workspaceChecks } from "./checks/index.js";
@@ -51,9 +52,26 @@ export interface WorkspaceSettings {
 
 const LOWER: Record<Severity, Severity> = { error: "warning", warning: "information", information: "hint", hint: "hint" };
 
+/** A document's per-paragraph results and what they were computed under. */
+interface DocumentResults {
+  doc: ParsedDocument;
+  /** Facts, sources, prose mode…: when any differs, no result is reused. */
+  context: readonly unknown[];
+  paragraphs: ParagraphResult[];
+  /** Explicit plus implicit claims, in document order. */
+  claims: Claim[];
+  /** Document-check diagnostics of every paragraph (before severities); undefined until asked for. */
+  diagnostics?: ClioDiagnostic[];
+}
+
+const EMPTY: readonly never[] = [];
+
 export class ClioWorkspace {
   private docs = new Map<string, ParsedDocument>();
-  private implicit = new Map<string, Claim[]>();
+  /** Per document, the latest per-paragraph results (possibly of an older version, to be reused). */
+  private results = new Map<string, DocumentResults>();
+  /** Diagnostics with a severity other than the one their check gave, by the check's object. */
+  private severityChanged = new WeakMap<ClioDiagnostic, ClioDiagnostic>();
   private factIndex: FactIndex | undefined;
   private factFiles: string[] = [];
   private bibCache = new Map<string, { text: string; sources: Map<string, Source>; problems: FactProblem[] }>();
@@ -63,8 +81,6 @@ export class ClioWorkspace {
   private keptFactProblems: FactProblem[] = [];
   /** Files loaded from their last good text: the index's problems for them point into that old text, so they are not shown. */
   private keptFactFiles = new Set<string>();
-  /** Explicit plus implicit claims, per implicit list (see claims()). */
-  private allClaims = new WeakMap<Claim[], Claim[]>();
 
   constructor(
     readonly host: WorkspaceHost,
@@ -78,14 +94,13 @@ export class ClioWorkspace {
     const previous = this.docs.get(uri);
     const doc = previous ? updateDocument(previous, text, version) : parseDocument(uri, text, version);
     this.docs.set(uri, doc);
-    this.implicit.delete(uri);
     if (doc.frontMatter?.clio?.facts.length) this.factIndex = undefined;
     return doc;
   }
 
   removeDocument(uri: string): void {
     this.docs.delete(uri);
-    this.implicit.delete(uri);
+    this.results.delete(uri);
   }
 
   getDocument(uri: string): ParsedDocument | undefined {
@@ -169,7 +184,6 @@ export class ClioWorkspace {
         if (text !== undefined) texts.push({ file, text: this.usableFactText(file, text), origin: "workspace" });
       }
       this.factIndex = buildFactIndex(texts);
-      this.implicit.clear();
     }
     return this.factIndex;
   }
@@ -207,7 +221,6 @@ export class ClioWorkspace {
   /** Drops the fact index so the next request rebuilds it (a fact file changed). */
   invalidateFacts(): void {
     this.factIndex = undefined;
-    this.implicit.clear();
   }
 
   /** Drops a cached bibliography (the file changed). */
@@ -286,23 +299,102 @@ export class ClioWorkspace {
     return doc.frontMatter?.clio !== undefined || doc.dateTags.length > 0 || doc.links.length > 0 || this.hasWorkspaceFacts();
   }
 
-  /** Explicit claims plus, in prose mode, the implicit ones (cached until the text or facts change). */
+  /** Explicit claims plus, in prose mode, the implicit ones, in document order (kept until the text or facts change). */
   claims(doc: ParsedDocument): Claim[] {
     if (!this.proseEnabled(doc)) return doc.claims;
-    let implicit = this.implicit.get(doc.uri);
-    if (!implicit) {
-      implicit = findImplicitClaims(doc, this.facts());
-      this.implicit.set(doc.uri, implicit);
+    return this.paragraphResults(doc, false).claims;
+  }
+
+  /** What the per-paragraph results depend on besides the paragraph's own text. */
+  private resultContext(doc: ParsedDocument): unknown[] {
+    const root = this.host.root;
+    return [
+      this.facts(),
+      this.proseEnabled(doc),
+      root,
+      this.settings.trusted,
+      ...this.bibliographyPaths(doc).map((f) => this.bibliography(f)),
+    ];
+  }
+
+  /**
+   * Implicit claims and (when asked) check diagnostics per paragraph, reusing the
+   * previous run's result for every paragraph whose text is unchanged.
+   */
+  private paragraphResults(doc: ParsedDocument, withDiagnostics: boolean): DocumentResults {
+    const context = this.resultContext(doc);
+    const held = this.results.get(doc.uri);
+    const sameContext = held !== undefined && held.context.length === context.length && held.context.every((x, i) => x === context[i]);
+    if (held && sameContext && held.doc === doc && (held.diagnostics || !withDiagnostics)) return held;
+    const slices = paragraphSlices(doc);
+    const facts = this.facts();
+    const prose = context[1] as boolean;
+    if (!slices) {
+      // A document model built by hand (tests): the whole document is one unit.
+      const implicit = prose ? findImplicitClaims(doc, facts) : [];
+      const claims = implicit.length ? [...doc.claims, ...implicit] : doc.claims;
+      const results: DocumentResults = { doc, context, paragraphs: [], claims };
+      if (withDiagnostics) results.diagnostics = this.runChecks(this.context(doc), claims);
+      this.results.set(doc.uri, results);
+      return results;
     }
-    if (!implicit.length) return doc.claims;
-    // Keyed by the implicit list, which is replaced whenever the text or the facts change:
-    // hover and completion ask for the claims on every request (issue 7).
-    let all = this.allClaims.get(implicit);
-    if (!all || all.length !== doc.claims.length + implicit.length || all[0] !== doc.claims[0]) {
-      all = [...doc.claims, ...implicit];
-      this.allClaims.set(implicit, all);
+    const previous = held && sameContext ? new PreviousResults(held.paragraphs) : undefined;
+    const ctx = withDiagnostics ? this.context(doc) : undefined;
+    const paragraphs: ParagraphResult[] = [];
+    // Claims list contract (features/locate.ts): every explicit claim, then the implicit ones, each in document order.
+    const implicit: Claim[] = [];
+    const diagnostics: ClioDiagnostic[] = [];
+    let nextIndex = doc.claims.length;
+    let internalErrors = 0;
+    for (let i = 0; i < slices.length; i++) {
+      const slice = slices[i];
+      const span = doc.paragraphs[i];
+      const line = lineOf(doc.lineStarts, span.start);
+      const column = span.start - doc.lineStarts[line];
+      const prev = previous?.take(slice.key, column);
+      let view: ParsedDocument | undefined;
+      let result: ParagraphResult;
+      if (prev) {
+        const citations = prev.implicit.length ? doc.citations.slice(slice.citations[0], slice.citations[1]) : EMPTY;
+        result = moveResult(prev, doc, citations, span.start, line, i);
+      } else {
+        view = paragraphView(doc, slice, span);
+        const found = prose ? findImplicitClaims(view, facts) : [];
+        for (const c of found) c.paragraph = i;
+        result = { key: slice.key, start: span.start, line, column, implicit: found };
+      }
+      for (const c of result.implicit) {
+        c.index = nextIndex++;
+        implicit.push(c);
+      }
+      if (ctx && !result.diagnostics) {
+        view ??= paragraphView(doc, slice, span);
+        // As in the whole list: explicit claims first, then implicit ones.
+        const found = this.runChecks({ ...ctx, doc: view }, result.implicit.length ? [...view.claims, ...result.implicit] : view.claims);
+        // A check that fails on every paragraph is reported once, not once per paragraph.
+        result.diagnostics = found.filter((d) => d.code !== "internal-error" || internalErrors++ === 0);
+      }
+      if (result.diagnostics) for (const d of result.diagnostics) diagnostics.push(d);
+      paragraphs.push(result);
     }
-    return all;
+    const claims = implicit.length ? [...doc.claims, ...implicit] : doc.claims;
+    const results: DocumentResults = { doc, context, paragraphs, claims };
+    if (ctx) results.diagnostics = diagnostics;
+    this.results.set(doc.uri, results);
+    return results;
+  }
+
+  private runChecks(ctx: CheckContext, claims: readonly Claim[]): ClioDiagnostic[] {
+    const out: ClioDiagnostic[] = [];
+    for (const check of documentChecks) {
+      try {
+        for (const d of check.check(ctx, claims)) out.push(d);
+      } catch (err) {
+        // One faulty check must not take the others (or the server) down.
+        out.push(internalError(ctx.doc.uri, check.codes.join(", "), err));
+      }
+    }
+    return out;
   }
 
   private context(doc: ParsedDocument): CheckContext {
@@ -320,17 +412,8 @@ export class ClioWorkspace {
   documentDiagnostics(uri: string): ClioDiagnostic[] {
     const doc = this.docs.get(uri);
     if (!doc) return [];
-    const ctx = this.context(doc);
-    const claims = this.claims(doc);
     const out: ClioDiagnostic[] = [...doc.diagnostics];
-    for (const check of documentChecks) {
-      try {
-        out.push(...check.check(ctx, claims));
-      } catch (err) {
-        // One faulty check must not take the others (or the server) down.
-        out.push(internalError(uri, check.codes.join(", "), err));
-      }
-    }
+    for (const d of this.paragraphResults(doc, true).diagnostics ?? EMPTY) out.push(d);
     for (const file of this.bibliographyPaths(doc)) {
       for (const p of this.bibliography(file).problems) out.push(problemToDiagnostic(p));
     }
@@ -384,7 +467,14 @@ export class ClioWorkspace {
       // Checks emit the default severity, or one lower where dates overlap only through uncertainty.
       let severity = override ?? d.severity ?? DEFAULT_SEVERITY[d.code];
       if (d.implicit && !override) severity = LOWER[severity];
-      out.push(severity === d.severity ? d : { ...d, severity });
+      if (severity === d.severity) {
+        out.push(d);
+        continue;
+      }
+      // The same object for the same input, so unchanged paragraphs stay identical downstream.
+      let changed = this.severityChanged.get(d);
+      if (changed?.severity !== severity) this.severityChanged.set(d, (changed = { ...d, severity }));
+      out.push(changed);
     }
     return out;
   }
@@ -394,8 +484,12 @@ function rangeFromOffsets(doc: ParsedDocument, start: number, end: number): Rang
   return rangeOf(doc.lineStarts, { start, end });
 }
 
+/** One diagnostic object per problem, so an unchanged problem stays the same object between runs. */
+const problemDiagnostics = new WeakMap<FactProblem, ClioDiagnostic>();
 export function problemToDiagnostic(p: FactProblem): ClioDiagnostic {
-  return { uri: p.file, range: p.range, severity: p.severity, code: p.code, message: p.message, source: "clio" };
+  let d = problemDiagnostics.get(p);
+  if (!d) problemDiagnostics.set(p, (d = { uri: p.file, range: p.range, severity: p.severity, code: p.code, message: p.message, source: "clio" }));
+  return d;
 }
 
 function internalError(uri: string, codes: string, err: unknown): ClioDiagnostic {

@@ -18,6 +18,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Older servers sent the fixes along; code actions still accept them. */
 export interface ClioDiagnosticData {
   fixes?: QuickFix[];
 }
@@ -33,7 +34,6 @@ export function toLspDiagnostic(d: ClioDiagnostic): Diagnostic {
   if (d.related?.length) {
     out.relatedInformation = d.related.map((r) => ({ location: { uri: toLspUri(r.uri), range: r.range }, message: r.message }));
   }
-  if (d.fixes?.length) out.data = { fixes: d.fixes } satisfies ClioDiagnosticData;
   return out;
 }
 

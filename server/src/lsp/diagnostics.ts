@@ -2,6 +2,7 @@
 // abandoned when a newer change arrives. Document checks run for open papers
 // (and for every indexed paper after "Check Workspace"); workspace checks
 // (date-conflict) and fact-file problems cover closed files too.
+import type { Diagnostic } from "vscode-languageserver/node";
 import type { ClioDiagnostic } from "../core/types.js";
 import type { ServerState } from "./state.js";
 import { toLspDiagnostic } from "./convert.js";
@@ -16,8 +17,8 @@ export class DiagnosticsScheduler {
   private generation = 0;
   /** Last document-check results per core path. */
   private documentResults = new Map<string, ClioDiagnostic[]>();
-  /** What was last published per LSP URI (serialised), to skip unchanged files and clear stale ones. */
-  private published = new Map<string, string>();
+  /** What was last published per LSP URI, to skip unchanged files and clear stale ones. */
+  private published = new Map<string, ClioDiagnostic[]>();
   /** After "Check Workspace", closed papers get their document checks too. */
   checkAll = false;
   lastStatus: ClioStatus = { errors: 0, warnings: 0, information: 0, documents: 0 };
@@ -109,10 +110,16 @@ export class DiagnosticsScheduler {
 
   private publish(all: ClioDiagnostic[]): void {
     const byUri = new Map<string, ClioDiagnostic[]>();
+    const lspUris = new Map<string, string>();
+    const lspUri = (path: string) => {
+      let uri = lspUris.get(path);
+      if (uri === undefined) lspUris.set(path, (uri = this.state.lspUri(path)));
+      return uri;
+    };
     // Every checked paper gets a publish, an empty one included, so the client knows it was checked.
-    for (const path of this.documentResults.keys()) byUri.set(this.state.lspUri(path), []);
+    for (const path of this.documentResults.keys()) byUri.set(lspUri(path), []);
     for (const d of all) {
-      const uri = this.state.lspUri(d.uri);
+      const uri = lspUri(d.uri);
       const list = byUri.get(uri) ?? [];
       list.push(d);
       byUri.set(uri, list);
@@ -120,18 +127,20 @@ export class DiagnosticsScheduler {
     let errors = 0;
     let warnings = 0;
     let information = 0;
-    for (const [uri, list] of byUri) {
-      const firstTime = !this.published.has(uri);
-      const diagnostics = dedupe(list).map(toLspDiagnostic);
+    for (const [uri, all] of byUri) {
+      const list = dedupe(all);
       for (const d of list) {
         if (d.severity === "error") errors++;
         else if (d.severity === "warning") warnings++;
         else if (d.severity === "information") information++;
       }
-      const key = JSON.stringify(diagnostics);
-      if (!firstTime && this.published.get(uri) === key) continue;
-      this.published.set(uri, key);
-      void this.state.connection.sendDiagnostics({ uri, diagnostics });
+      // Unchanged paragraphs keep their diagnostic objects (core/paragraph-results.ts), so an
+      // identity comparison finds an unchanged file without serialising it.
+      const before = this.published.get(uri);
+      if (before && before.length === list.length && before.every((d, i) => d === list[i])) continue;
+      this.published.set(uri, list);
+      const version = this.state.documents.get(uri)?.version;
+      void this.state.connection.sendDiagnostics({ uri, version, diagnostics: list.map(lspDiagnostic) });
     }
     for (const uri of [...this.published.keys()]) {
       if (byUri.has(uri)) continue;
@@ -160,10 +169,23 @@ export class DiagnosticsScheduler {
   }
 }
 
+/** LSP form of each core diagnostic, converted once: most survive an edit unchanged. */
+const converted = new WeakMap<ClioDiagnostic, Diagnostic>();
+function lspDiagnostic(d: ClioDiagnostic): Diagnostic {
+  let out = converted.get(d);
+  if (!out) converted.set(d, (out = toLspDiagnostic(d)));
+  return out;
+}
+
+/** Problems of shared files: several papers can report the same one. */
+const FILE_CODES = new Set(["bibliography-invalid", "fact-file-invalid"]);
+
 /** The same diagnostic can arrive twice (a bibliography problem seen from two papers). */
 function dedupe(list: ClioDiagnostic[]): ClioDiagnostic[] {
+  if (!list.some((d) => FILE_CODES.has(d.code))) return list;
   const seen = new Set<string>();
   return list.filter((d) => {
+    if (!FILE_CODES.has(d.code)) return true;
     const key = `${d.code}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -26,6 +26,22 @@ interface BlockRecord {
   block: Block;
   text?: string;
   parse?: BlockParse;
+  /** For prose: where its items lie in the document's lists (see ParagraphSlice). */
+  slice?: ParagraphSlice;
+}
+
+/**
+ * One prose block of a parsed document: its parse (the same object for the same
+ * block text across updateDocument calls, so it identifies unchanged paragraphs)
+ * and the [begin, end) index ranges of its items in the document's lists.
+ */
+export interface ParagraphSlice {
+  key: object;
+  dateTags: [number, number];
+  links: [number, number];
+  citations: [number, number];
+  claims: [number, number];
+  excluded: [number, number];
 }
 
 /** What updateDocument needs from a previous parse, kept beside each document. */
@@ -35,6 +51,15 @@ interface ParseState {
 }
 
 const parseStates = new WeakMap<ParsedDocument, ParseState>();
+
+/** The prose blocks of a document in order, aligned with `doc.paragraphs`; undefined for a document this module did not parse. */
+export function paragraphSlices(doc: ParsedDocument): ParagraphSlice[] | undefined {
+  const state = parseStates.get(doc);
+  if (!state) return undefined;
+  const out: ParagraphSlice[] = [];
+  for (const r of state.records) if (r.slice) out.push(r.slice);
+  return out;
+}
 
 export function parseDocument(uri: string, text: string, version?: number): ParsedDocument {
   return assemble(uri, text, version);
@@ -129,8 +154,36 @@ function copyPrefix(prev: ParsedDocument, doc: ParsedDocument, bodyStart: number
   }
 }
 
+/**
+ * Line starts of `text` from those of `prev`: a line start at x depends only on
+ * the characters at x - 1 and x, so starts inside the common prefix stay, those
+ * inside the common suffix move by the length difference, and only the changed
+ * stretch is scanned.
+ */
+function updatedLineStarts(prev: ParsedDocument, text: string): number[] {
+  const old = prev.text;
+  const prefix = commonPrefixLength(old, text);
+  const limit = Math.min(old.length, text.length) - prefix;
+  let suffix = 0;
+  while (suffix < limit && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const delta = text.length - old.length;
+  const starts: number[] = [];
+  const from = Math.max(prefix, 1);
+  const prevStarts = prev.lineStarts;
+  let i = 0;
+  for (; i < prevStarts.length && prevStarts[i] < from; i++) starts.push(prevStarts[i]);
+  const tailFrom = text.length - suffix + 1;
+  for (let x = from; x < tailFrom && x <= text.length; x++) {
+    const c = text.charCodeAt(x - 1);
+    if (c === 10 || (c === 13 && text.charCodeAt(x) !== 10)) starts.push(x);
+  }
+  for (i = 0; i < prevStarts.length && prevStarts[i] + delta < tailFrom; i++);
+  for (; i < prevStarts.length; i++) starts.push(prevStarts[i] + delta);
+  return starts;
+}
+
 function assemble(uri: string, text: string, version: number | undefined, prev?: ParsedDocument): ParsedDocument {
-  const starts = computeLineStarts(text);
+  const starts = prev ? updatedLineStarts(prev, text) : computeLineStarts(text);
   const doc: ParsedDocument = {
     uri,
     text,
@@ -159,7 +212,9 @@ function assemble(uri: string, text: string, version: number | undefined, prev?:
   const records: BlockRecord[] = prevState ? prevState.records.slice(0, kept) : [];
   let blocks: Block[];
   // Parses of the previous document's later blocks, by text: an edit usually leaves them as they were.
+  // Filled lazily: most blocks of an update are found unchanged by position first.
   const known = new Map<string, BlockParse>();
+  let knowsPrevious = !prevState;
   if (prev && prevState && kept > 0) {
     const resume = prevState.records[kept].block;
     copyPrefix(prev, doc, bodyStart, resume.start);
@@ -167,12 +222,15 @@ function assemble(uri: string, text: string, version: number | undefined, prev?:
   } else {
     blocks = scanBlocks(text, bodyStart);
   }
-  if (prevState) {
-    for (let i = kept; i < prevState.records.length; i++) {
-      const r = prevState.records[i];
-      if (r.text !== undefined && r.parse) known.set(r.text, r.parse);
-    }
+
+  // Later blocks of the previous parse by start: a block whose text is unchanged and which
+  // only moved (everything after the edit) is copied with shifted positions, not placed anew.
+  const previousAt = new Map<number, BlockRecord>();
+  if (prev && prevState) for (let i = kept; i < prevState.records.length; i++) {
+    const r = prevState.records[i];
+    if (r.slice) previousAt.set(r.block.start, r);
   }
+  const delta = prev ? text.length - prev.text.length : 0;
 
   for (const block of blocks) {
     if (block.kind !== "prose") {
@@ -181,21 +239,36 @@ function assemble(uri: string, text: string, version: number | undefined, prev?:
       continue;
     }
     const blockText = text.slice(block.start, block.end);
+    const old = prev && (previousAt.get(block.start - delta) ?? previousAt.get(block.start));
+    if (prev && old?.slice && old.parse && old.text === blockText) {
+      const slice = moveBlock(prev, old.block.start, old.slice, doc, block);
+      if (slice) {
+        records.push({ block, text: blockText, parse: old.parse, slice });
+        continue;
+      }
+    }
+    if (!knowsPrevious && prevState) {
+      knowsPrevious = true;
+      for (let i = kept; i < prevState.records.length; i++) {
+        const r = prevState.records[i];
+        if (r.text !== undefined && r.parse) known.set(r.text, r.parse);
+      }
+    }
     let parse = known.get(blockText);
     if (!parse) {
       parse = parseInline(blockText);
       known.set(blockText, parse);
     }
-    records.push({ block, text: blockText, parse });
-    addBlock(doc, block, parse);
+    records.push({ block, text: blockText, parse, slice: addBlock(doc, block, parse) });
   }
   parseStates.set(doc, { bodyStart, records });
   return doc;
 }
 
 /** Places one prose block's parse into the document: offsets shifted, ranges computed. */
-function addBlock(doc: ParsedDocument, block: Block, parse: BlockParse): void {
+function addBlock(doc: ParsedDocument, block: Block, parse: BlockParse): ParagraphSlice {
   const { uri, text, lineStarts: starts } = doc;
+  const begin = [doc.dateTags.length, doc.links.length, doc.citations.length, doc.claims.length, doc.excluded.length];
   const range = (span: Span) => rangeOf(starts, span);
   const at = block.start;
   const shift = (span: Span): Span => ({ start: span.start + at, end: span.end + at });
@@ -210,14 +283,7 @@ function addBlock(doc: ParsedDocument, block: Block, parse: BlockParse): void {
     if (t.date) tag.date = t.date;
     if (t.error !== undefined) {
       tag.error = t.error;
-      doc.diagnostics.push({
-        uri,
-        range: tag.range,
-        severity: "error",
-        code: "date-invalid",
-        message: `{${t.raw}} is not a valid date: ${t.error}.`,
-        source: "clio",
-      });
+      doc.diagnostics.push(dateInvalid(uri, tag));
     }
     return tag;
   });
@@ -279,4 +345,124 @@ function addBlock(doc: ParsedDocument, block: Block, parse: BlockParse): void {
   for (const t of tags) doc.dateTags.push(t);
   for (const l of links) doc.links.push(l);
   for (const c of citations) doc.citations.push(c);
+  return {
+    key: parse,
+    dateTags: [begin[0], doc.dateTags.length],
+    links: [begin[1], doc.links.length],
+    citations: [begin[2], doc.citations.length],
+    claims: [begin[3], doc.claims.length],
+    excluded: [begin[4], doc.excluded.length],
+  };
+}
+
+function dateInvalid(uri: string, tag: DateTag): ClioDiagnostic {
+  return { uri, range: tag.range, severity: "error", code: "date-invalid", message: `{${tag.raw}} is not a valid date: ${tag.error}.`, source: "clio" };
+}
+
+/** Line of an offset by binary search over line starts. */
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Places a block whose text is unchanged since `prev` by copying its items from
+ * `prev` with offsets and lines shifted: the same result as addBlock, without
+ * recomputing any position (range objects are shared when no line moved). Undefined
+ * when the block's first line starts at another column (then positions differ).
+ */
+function moveBlock(prev: ParsedDocument, oldStart: number, old: ParagraphSlice, doc: ParsedDocument, block: Block): ParagraphSlice | undefined {
+  const oldLine = lineAt(prev.lineStarts, oldStart);
+  const line = lineAt(doc.lineStarts, block.start);
+  if (oldStart - prev.lineStarts[oldLine] !== block.start - doc.lineStarts[line]) return undefined;
+  const by = block.start - oldStart;
+  const lines = line - oldLine;
+  const span = (s: Span): Span => (by === 0 ? s : { start: s.start + by, end: s.end + by });
+  const range = (r: Range): Range =>
+    lines === 0 ? r : { start: { line: r.start.line + lines, character: r.start.character }, end: { line: r.end.line + lines, character: r.end.character } };
+  const begin = [doc.dateTags.length, doc.links.length, doc.citations.length, doc.claims.length, doc.excluded.length];
+  const paragraph = doc.paragraphs.length;
+  doc.paragraphs.push({ start: block.start, end: block.end });
+  for (let i = old.excluded[0]; i < old.excluded[1]; i++) doc.excluded.push(span(prev.excluded[i]));
+
+  // Items are copied field by field (object spread is several times slower here, issue 7);
+  // a claim's tag, links and citations are found by their index in the block.
+  for (let i = old.dateTags[0]; i < old.dateTags[1]; i++) {
+    const o = prev.dateTags[i];
+    const tag: DateTag = { span: span(o.span), range: range(o.range), raw: o.raw };
+    if (o.date) tag.date = o.date;
+    if (o.error !== undefined) {
+      tag.error = o.error;
+      doc.diagnostics.push(dateInvalid(doc.uri, tag));
+    }
+    doc.dateTags.push(tag);
+  }
+  for (let i = old.links[0]; i < old.links[1]; i++) {
+    const o = prev.links[i];
+    const link: EntityLink = {
+      span: span(o.span),
+      range: range(o.range),
+      target: o.target,
+      targetRange: range(o.targetRange),
+      nameUsed: o.nameUsed,
+      nameRange: range(o.nameRange),
+      before: { text: o.before.text, span: span(o.before.span) },
+    };
+    if (o.shown !== undefined && o.shownRange) {
+      link.shown = o.shown;
+      link.shownRange = range(o.shownRange);
+      link.nameRange = link.shownRange;
+    }
+    doc.links.push(link);
+  }
+  for (let i = old.citations[0]; i < old.citations[1]; i++) {
+    const o = prev.citations[i];
+    const items: CitationItem[] = [];
+    for (const it of o.items) {
+      const item: CitationItem = { key: it.key, keyRange: range(it.keyRange), span: span(it.span) };
+      if (it.prefix !== undefined) item.prefix = it.prefix;
+      if (it.locator) item.locator = it.locator;
+      if (it.suffix !== undefined) item.suffix = it.suffix;
+      if (it.suppressAuthor) item.suppressAuthor = true;
+      items.push(item);
+    }
+    doc.citations.push({ span: span(o.span), range: range(o.range), inText: o.inText, items });
+  }
+  const moved =
+    <T>(from: readonly T[], to: readonly T[], [start]: [number, number], newStart: number) =>
+    (item: T): T =>
+      to[newStart + from.indexOf(item, start) - start];
+  const tagOf = moved(prev.dateTags, doc.dateTags, old.dateTags, begin[0]);
+  const linkOf = moved(prev.links, doc.links, old.links, begin[1]);
+  const citationOf = moved(prev.citations, doc.citations, old.citations, begin[2]);
+  for (let i = old.claims[0]; i < old.claims[1]; i++) {
+    const o = prev.claims[i];
+    const claimLinks = o.links.map(linkOf);
+    const claim: Claim = {
+      index: doc.claims.length,
+      span: span(o.span),
+      range: range(o.range),
+      dateTag: tagOf(o.dateTag),
+      links: claimLinks,
+      citations: o.citations.map(citationOf),
+      text: o.text,
+      paragraph,
+    };
+    if (claimLinks.length) claim.subject = claimLinks[0];
+    doc.claims.push(claim);
+  }
+  return {
+    key: old.key,
+    dateTags: [begin[0], doc.dateTags.length],
+    links: [begin[1], doc.links.length],
+    citations: [begin[2], doc.citations.length],
+    claims: [begin[3], doc.claims.length],
+    excluded: [begin[4], doc.excluded.length],
+  };
 }
