@@ -231,3 +231,19 @@ test("the timeline request is wired into the server", async () => {
   assert.ok(data.claims.length >= 3, `claims: ${data.claims.length}`);
   assert.equal(data.documents[0].uri, s.uri("paper.md"));
 });
+
+test("a file with more problems than the editor shows gets the most severe ones and a count of the rest", async () => {
+  // 1,100 invalid dates (errors) after 300 uncited claims (information): the errors must win the 1,000 places.
+  const uncited = Array.from({ length: 300 }, (_, i) => `{1962} [[Albania]] item ${i}.`).join("\n\n");
+  const invalid = Array.from({ length: 1100 }, (_, i) => `{1961-13} [[Albania]] item ${i} [@tretiak1962, p. 1].`).join("\n\n");
+  const text = `${uncited}\n\n${invalid}\n`;
+  await s.open("many.md", text);
+  const diags = await s.diagnostics("many.md", (d) => d.length > 0);
+  assert.equal(diags.length, 1001);
+  assert.equal(diags.filter((d) => d.code === "date-invalid").length, 1000, "the errors come first");
+  const note = diags.find((d) => d.code === "problems-omitted");
+  assert.ok(note, "a note says how many were left out");
+  // At least the 400 surplus problems counted above (the invalid claims draw other codes too).
+  const omitted = Number(/^([\d,]+) more problems/.exec(note.message)?.[1].replace(/,/g, ""));
+  assert.ok(omitted >= 400, note.message);
+});

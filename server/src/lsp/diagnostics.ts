@@ -11,6 +11,14 @@ import { STATUS_NOTIFICATION, type ClioStatus } from "./protocol.js";
 
 const DEBOUNCE_MS = 150;
 
+/**
+ * VS Code keeps at most 1,000 diagnostics per file from one source (errors first,
+ * then warnings, information, hints) and drops the rest in the extension host.
+ * Sending more only costs serialisation time on every keystroke (issue 7), so the
+ * server makes the same choice itself and says how many it left out.
+ */
+export const MAX_PUBLISHED_PER_FILE = 1000;
+
 export class DiagnosticsScheduler {
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -128,12 +136,13 @@ export class DiagnosticsScheduler {
     let warnings = 0;
     let information = 0;
     for (const [uri, all] of byUri) {
-      const list = dedupe(all);
-      for (const d of list) {
+      const full = dedupe(all);
+      for (const d of full) {
         if (d.severity === "error") errors++;
         else if (d.severity === "warning") warnings++;
         else if (d.severity === "information") information++;
       }
+      const list = this.limited(uri, full);
       // Unchanged paragraphs keep their diagnostic objects (core/paragraph-results.ts), so an
       // identity comparison finds an unchanged file without serialising it.
       const before = this.published.get(uri);
@@ -148,6 +157,40 @@ export class DiagnosticsScheduler {
       void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     this.lastStatus = { ...this.lastStatus, errors, warnings, information };
+  }
+
+  /** Summary diagnostics by file, reused while the number left out stays the same (identity checks above). */
+  private omittedNotes = new Map<string, ClioDiagnostic>();
+
+  /** At most MAX_PUBLISHED_PER_FILE diagnostics, the most severe first, plus a note of how many were left out. */
+  private limited(uri: string, list: ClioDiagnostic[]): ClioDiagnostic[] {
+    if (list.length <= MAX_PUBLISHED_PER_FILE) {
+      this.omittedNotes.delete(uri);
+      return list;
+    }
+    const kept: ClioDiagnostic[] = [];
+    for (const severity of ["error", "warning", "information", "hint"] as const) {
+      for (const d of list) {
+        if (d.severity !== severity) continue;
+        if (kept.length === MAX_PUBLISHED_PER_FILE) break;
+        kept.push(d);
+      }
+    }
+    const omitted = list.length - kept.length;
+    let note = this.omittedNotes.get(uri);
+    if (!note || !note.message.startsWith(`${omitted.toLocaleString("en")} `)) {
+      note = {
+        uri: kept[0].uri,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: "information",
+        code: "problems-omitted",
+        source: "clio",
+        message: `${omitted.toLocaleString("en")} more problems in this file are not shown: the editor shows at most ${MAX_PUBLISHED_PER_FILE.toLocaleString("en")} per file, the most severe first. \`clio check\` on the file lists them all.`,
+      };
+      this.omittedNotes.set(uri, note);
+    }
+    kept.push(note);
+    return kept;
   }
 
   private sendStatus(): void {
