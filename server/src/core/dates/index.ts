@@ -369,26 +369,85 @@ function explainInvalid(text: string): string {
   return `"${text}" is not an EDTF date (expected forms like 1961, 1961-12, 1961-12-03, 1961-12?, 196X, 1962-21 or 1961-04/1961-06)`;
 }
 
-// Perf (issue 7): the edtf library's Earley parser costs ~30 µs a date, which made a
-// 100k-entity fact base take seconds. Plain calendar dates (the bulk of fact files)
-// take a regex path giving the library's exact result shape; the rest is memoised.
-const PLAIN_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+// Perf (issue 7): the edtf library's Earley parser costs ~30 µs a date (it also
+// rebuilds its grammar on every call), which made a 100k-entity fact base take
+// seconds and a cold parse of a book spend a third of its time there. The common
+// forms take a regex path giving the library's exact result (or its refusal);
+// test/unit/dates-fast-path.test.ts holds the two to agreement. The rest is memoised.
+
+/** A calendar date, optionally qualified as a whole: 1961, 1961-04, 1961-04-03, 1961?, 1961-04~, 1961-04-03%. */
+const SIMPLE_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%]?)$/;
+/** A decade or century written with unspecified digits: 196X, 19XX. */
+const UNSPECIFIED_YEAR = /^(\d{2})(\d|X)X$/;
+
+/** The days the library allows in a month: it does not check leap years, so February always has 29. */
+function libraryDaysInMonth(month: number): number {
+  return month === 2 ? 29 : daysInMonth(2000, month);
+}
+
+/** SIMPLE_DATE as the library reads it; null when it refuses the text, undefined for forms left to it (seasons). */
+function simpleDate(text: string): EdtfParsed | null | undefined {
+  const m = SIMPLE_DATE.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const values = [year];
+  if (m[2] !== undefined) {
+    const month = Number(m[2]);
+    if (m[3] === undefined && month >= 21) return month <= 41 ? undefined : null; // seasons are the library's
+    if (month < 1 || month > 12) return null;
+    values.push(month - 1);
+    if (m[3] !== undefined) {
+      const day = Number(m[3]);
+      if (day < 1 || day > libraryDaysInMonth(month)) return null;
+      values.push(day);
+    }
+  }
+  const qualifier = m[4];
+  const parsed: Record<string, unknown> = { type: "Date", level: qualifier ? 1 : 0, values };
+  if (qualifier === "~" || qualifier === "%") parsed.approximate = true;
+  if (qualifier === "?" || qualifier === "%") parsed.uncertain = true;
+  return parsed as unknown as EdtfParsed;
+}
+
+/** The library's parse of a common EDTF form; null when the library refuses it; undefined when the library must decide. */
+export function parseCommonEdtf(text: string): EdtfParsed | null | undefined {
+  const slash = text.indexOf("/");
+  if (slash < 0) {
+    const date = simpleDate(text);
+    if (date !== undefined) return date;
+    const x = UNSPECIFIED_YEAR.exec(text);
+    if (!x) return undefined;
+    const century = x[2] === "X";
+    const values = [century ? Number(x[1]) * 100 : Number(x[1] + x[2]) * 10];
+    return { values, unspecified: century ? 0b1100 : 0b1000, type: "Date", level: 1 } as unknown as EdtfParsed;
+  }
+  if (text.indexOf("/", slash + 1) >= 0) return undefined;
+  const ends: Array<EdtfParsed | number | null> = [];
+  let level = 0;
+  for (const part of [text.slice(0, slash), text.slice(slash + 1)]) {
+    if (part === "" || part === OPEN) {
+      // An unknown end is null, an open one Infinity; either makes the interval level 1.
+      ends.push(part === "" ? null : Infinity);
+      level = Math.max(level, 1);
+      continue;
+    }
+    const date = simpleDate(part);
+    if (date === undefined) return undefined;
+    if (date === null) return null;
+    ends.push(date);
+    level = Math.max(level, date.level as number);
+  }
+  // Neither end a date ("../", "/.."): the library's to judge.
+  if (!ends.some((end) => end !== null && typeof end === "object")) return undefined;
+  return { values: ends, type: "Interval", level } as unknown as EdtfParsed;
+}
+
 const libraryCache = new Map<string, EdtfParsed | undefined>();
 const LIBRARY_CACHE_LIMIT = 20000;
 
 function libraryParse(text: string): EdtfParsed | undefined {
-  const plain = PLAIN_DATE.exec(text);
-  if (plain) {
-    const year = Number(plain[1]);
-    const month = plain[2] === undefined ? undefined : Number(plain[2]);
-    const day = plain[3] === undefined ? undefined : Number(plain[3]);
-    const monthOk = month === undefined || (month >= 1 && month <= 12);
-    const dayOk = day === undefined || (month !== undefined && day >= 1 && day <= daysInMonth(year, month));
-    if (monthOk && dayOk) {
-      const values = month === undefined ? [year] : day === undefined ? [year, month - 1] : [year, month - 1, day];
-      return { type: "Date", level: 0, values } as unknown as EdtfParsed;
-    }
-  }
+  const common = parseCommonEdtf(text);
+  if (common !== undefined) return common ?? undefined;
   if (libraryCache.has(text)) return libraryCache.get(text);
   let parsed: EdtfParsed | undefined;
   try {

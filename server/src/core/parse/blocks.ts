@@ -46,13 +46,22 @@ function makeLine(text: string, start: number, end: number): Line {
 function splitLines(text: string, from: number): Line[] {
   const lines: Line[] = [];
   let start = from;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push(makeLine(text, start, i));
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
+  // indexOf jumps from break to break far faster than a loop over every character (issue 7).
+  let lf = text.indexOf("\n", from);
+  let cr = text.indexOf("\r", from);
+  while (lf >= 0 || cr >= 0) {
+    let next: number;
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      lines.push(makeLine(text, start, cr));
+      next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      cr = text.indexOf("\r", next);
+      if (lf >= 0 && lf < next) lf = text.indexOf("\n", next);
+    } else {
+      lines.push(makeLine(text, start, lf));
+      next = lf + 1;
+      lf = text.indexOf("\n", next);
     }
+    start = next;
   }
   lines.push(makeLine(text, start, text.length));
   return lines;
@@ -112,18 +121,22 @@ function isHeading(text: string, line: Line): boolean {
   return hashes >= 1 && hashes <= 6 && (i === line.end || text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9);
 }
 
+/** Whether a list marker ending before `at` is followed by a space, a tab or the line's end. */
+function spaceAfter(text: string, line: Line, at: number): boolean {
+  return at === line.end || text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9;
+}
+
 /** `- `, `* `, `+ `, `1. `, `1) ` at the start of a line. `interruptsOnly`: ordered lists must start at 1 to interrupt a paragraph. */
 function isListItem(text: string, line: Line, interruptsOnly: boolean): boolean {
   const { columns, first } = line;
   if (columns > 3 && interruptsOnly) return false;
   const c = text.charCodeAt(first);
-  const spaceAfter = (at: number) => at === line.end || text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9;
-  if (c === 45 || c === 42 || c === 43) return spaceAfter(first + 1) && !(interruptsOnly && first + 1 === line.end);
+  if (c === 45 || c === 42 || c === 43) return spaceAfter(text, line, first + 1) && !(interruptsOnly && first + 1 === line.end);
   let i = first;
   while (i < line.end && i - first < 9 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
   if (i === first) return false;
   const marker = text.charCodeAt(i);
-  if ((marker !== 46 && marker !== 41) || !spaceAfter(i + 1)) return false;
+  if ((marker !== 46 && marker !== 41) || !spaceAfter(text, line, i + 1)) return false;
   return !interruptsOnly || text.slice(first, i) === "1";
 }
 

@@ -24,7 +24,11 @@ const WORD = /[\p{L}\p{N}_]/u;
 const KEY_INNER = new Set([":", ".", "#", "$", "%", "&", "-", "+", "?", "<", ">", "~", "/"]);
 
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && WORD.test(ch);
+  if (ch === undefined) return false;
+  // ASCII without the Unicode regex: keys are read character by character (perf, issue 7).
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+  return WORD.test(ch);
 }
 
 /** The citation key starting at `at` (just after `@`): its span and text, or undefined. */
@@ -78,15 +82,39 @@ function pageRanges(value: string): Array<[number, number]> | undefined {
   return ranges.length ? ranges : undefined;
 }
 
+type LocatorAndSuffix = { locator?: Locator; suffix?: string };
+
+// Papers cite the same few hundred locators again and again ("p. 41"); each is
+// read once (perf, issue 7). Callers get their own copy, free to change.
+const locatorMemo = new Map<string, LocatorAndSuffix>();
+const LOCATOR_MEMO_LIMIT = 10000;
+
 /** Splits what follows a key into locator and suffix: `, pp. 12–14 and passim`. */
-export function parseLocatorAndSuffix(rest: string): { locator?: Locator; suffix?: string } {
+export function parseLocatorAndSuffix(rest: string): LocatorAndSuffix {
+  let result = locatorMemo.get(rest);
+  if (!result) {
+    result = readLocatorAndSuffix(rest);
+    if (locatorMemo.size >= LOCATOR_MEMO_LIMIT) locatorMemo.clear();
+    locatorMemo.set(rest, result);
+  }
+  const copy: LocatorAndSuffix = {};
+  if (result.locator) {
+    copy.locator = { ...result.locator };
+    if (result.locator.pages) copy.locator.pages = result.locator.pages.map((p) => [p[0], p[1]]);
+  }
+  if (result.suffix !== undefined) copy.suffix = result.suffix;
+  return copy;
+}
+
+function readLocatorAndSuffix(rest: string): LocatorAndSuffix {
   let text = rest.replace(/^\s*,?\s*/, "");
   if (text === "") return {};
   let label: LocatorLabel | undefined;
+  const lower = text.toLowerCase();
   for (const [term, kind] of LABELS) {
     // A word label needs a boundary after it (`page 3`, not `pages` read as `page`); `§4` and `p.4` need none.
     const wordLabel = isWordChar(term[term.length - 1]);
-    if (text.toLowerCase().startsWith(term) && !(wordLabel && isWordChar(text[term.length]))) {
+    if (lower.startsWith(term) && !(wordLabel && isWordChar(text[term.length]))) {
       label = kind;
       text = text.slice(term.length).replace(/^\s+/, "");
       break;

@@ -52,6 +52,24 @@ const BREAKS = new Set([",", ";", ":", '"', "“", "”", "—", "–", "(", ")"
 const LETTER = /\p{L}/u;
 const LETTER_DIGIT_OR_BACKSLASH = /[\p{L}\p{N}\\]/u;
 
+// Perf (issue 7): most characters of a block are plain text. They are skipped on
+// their character code; only the few the pass acts on go through its dispatch.
+const SPECIAL_ASCII = new Uint8Array(128);
+for (const ch of "\\`$<{[]()@.!?") SPECIAL_ASCII[ch.charCodeAt(0)] = 1;
+const BREAK_CODES = new Set([...BREAKS].map((ch) => ch.charCodeAt(0)));
+for (const code of BREAK_CODES) if (code < 128) SPECIAL_ASCII[code] = 1;
+
+function isPlain(code: number): boolean {
+  return code < 128 ? SPECIAL_ASCII[code] === 0 : !BREAK_CODES.has(code);
+}
+
+/** Whether s[i] is a letter (`\p{L}` on that one code unit), without a regex for ASCII. */
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
+  return LETTER.test(s[i]);
+}
+
 /** The brace-content rule of docs/markup-decisions.md: what counts as an attempt at a date tag. */
 export function looksLikeDate(raw: string): boolean {
   return /^\s*(?:[0-9]|-[0-9]|\.\.|\/|X[X0-9]|[?~%][0-9X]|Y-?[0-9])/.test(raw);
@@ -68,7 +86,7 @@ function isDigit(ch: string | undefined): boolean {
 /** Whether the `.` at `dot` ends a known abbreviation or a single capital initial. */
 function endsAbbreviation(s: string, dot: number): boolean {
   let t = dot;
-  while (t > 0 && (s[t - 1] === "." || LETTER.test(s[t - 1]))) t--;
+  while (t > 0 && (s.charCodeAt(t - 1) === 46 /* . */ || isLetterAt(s, t - 1))) t--;
   const word = s.slice(t, dot);
   if (ABBREVIATIONS.has(word)) return true;
   return word.length === 1 && word !== word.toLowerCase();
@@ -82,6 +100,8 @@ function trimSpan(s: string, start: number, end: number): Span {
 }
 
 function normaliseSpaces(text: string): string {
+  // Most names hold only single plain spaces: then there is nothing to replace.
+  if (!/[^\S ]| \s/.test(text)) return text;
   return text.replace(/\s+/g, " ");
 }
 
@@ -111,22 +131,40 @@ class BacktickRuns {
   }
 }
 
+const BRACKETING = new Uint8Array(128);
+for (const ch of "\\()[]") BRACKETING[ch.charCodeAt(0)] = 1;
+
 /**
  * Offsets of `(` and `[` that never close in the block. They do not open a
  * bracketed region, so one stray bracket cannot hide every later sentence end.
  */
-function unclosedOpeners(s: string): Set<number> {
+function unclosedOpeners(s: string): Set<number> | undefined {
   const parens: number[] = [];
   const brackets: number[] = [];
   for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === "\\") i++;
-    else if (c === "(") parens.push(i);
-    else if (c === ")") parens.pop();
-    else if (c === "[") brackets.push(i);
-    else if (c === "]") brackets.pop();
+    const c = s.charCodeAt(i);
+    if (c >= 128 || BRACKETING[c] === 0) continue;
+    if (c === 92 /* \\ */) i++;
+    else if (c === 40 /* ( */) parens.push(i);
+    else if (c === 41 /* ) */) parens.pop();
+    else if (c === 91 /* [ */) brackets.push(i);
+    else if (c === 93 /* ] */) brackets.pop();
   }
-  return new Set([...parens, ...brackets]);
+  return parens.length || brackets.length ? new Set([...parens, ...brackets]) : undefined;
+}
+
+/** Whether the `(` or `[` at an offset closes in the block; worked out on the first question, as many blocks never ask. */
+class Openers {
+  private unclosed: Set<number> | undefined;
+  private known = false;
+  constructor(private readonly s: string) {}
+  closes(at: number): boolean {
+    if (!this.known) {
+      this.unclosed = unclosedOpeners(this.s);
+      this.known = true;
+    }
+    return !this.unclosed?.has(at);
+  }
 }
 
 export function parseInline(s: string): BlockParse {
@@ -142,14 +180,12 @@ export function parseInline(s: string): BlockParse {
   let displayMathFailsFrom = Infinity;
   let inlineMathFailsFrom = Infinity;
   let backticks: BacktickRuns | undefined;
-  const unclosed = unclosedOpeners(s);
+  const openers = new Openers(s);
 
-  const exclude = (start: number, end: number) => {
-    excluded.push({ start, end });
-    boundary = end;
-  };
 
   for (let i = 0; i < n; ) {
+    while (i < n && isPlain(s.charCodeAt(i))) i++;
+    if (i >= n) break;
     const c = s[i];
     switch (c) {
       case "\\":
@@ -164,7 +200,8 @@ export function parseInline(s: string): BlockParse {
           i = j;
           continue;
         }
-        exclude(i, close + (j - i));
+        excluded.push({ start: i, end: close + (j - i) });
+        boundary = close + (j - i);
         i = close + (j - i);
         continue;
       }
@@ -176,7 +213,8 @@ export function parseInline(s: string): BlockParse {
             i += 2;
             continue;
           }
-          exclude(i, close + 2);
+          excluded.push({ start: i, end: close + 2 });
+          boundary = close + 2;
           i = close + 2;
           continue;
         }
@@ -197,7 +235,8 @@ export function parseInline(s: string): BlockParse {
           i++;
           continue;
         }
-        exclude(i, close + 1);
+        excluded.push({ start: i, end: close + 1 });
+        boundary = close + 1;
         i = close + 1;
         continue;
       }
@@ -209,7 +248,8 @@ export function parseInline(s: string): BlockParse {
             let j = i + 2;
             while (j < n && s[j] !== ">" && s[j] !== "<") j++;
             if (j < n && s[j] === ">") {
-              exclude(i, j + 1);
+              excluded.push({ start: i, end: j + 1 });
+              boundary = j + 1;
               i = j + 1;
               continue;
             }
@@ -220,7 +260,8 @@ export function parseInline(s: string): BlockParse {
         // An unclosed comment hides the rest of the block rather than letting half a comment count as markup.
         const close = s.indexOf("-->", i + 4);
         const end = close < 0 ? n : close + 3;
-        exclude(i, end);
+        excluded.push({ start: i, end });
+        boundary = end;
         i = end;
         continue;
       }
@@ -262,7 +303,7 @@ export function parseInline(s: string): BlockParse {
               continue;
             }
           }
-          if (!unclosed.has(i)) bracket++;
+          if (openers.closes(i)) bracket++;
           i++;
           continue;
         }
@@ -282,7 +323,7 @@ export function parseInline(s: string): BlockParse {
             continue;
           }
         }
-        if (!unclosed.has(i)) bracket++;
+        if (openers.closes(i)) bracket++;
         i++;
         continue;
       }
@@ -291,7 +332,7 @@ export function parseInline(s: string): BlockParse {
         i++;
         continue;
       case "(":
-        if (!unclosed.has(i)) paren++;
+        if (openers.closes(i)) paren++;
         boundary = i + 1;
         i++;
         continue;
@@ -371,10 +412,11 @@ function readLink(s: string, open: number, close: number, boundary: number): Raw
  */
 function scopeClaims(s: string, tags: RawTag[], links: RawLink[], citations: RawCitation[], sentenceEnds: number[]): RawClaim[] {
   const claims: RawClaim[] = [];
+  if (tags.length === 0) return claims;
   const citationAt = new Map<number, number>();
-  citations.forEach((c, index) => {
-    if (!c.inText) citationAt.set(c.span.start, index);
-  });
+  for (let index = 0; index < citations.length; index++) {
+    if (!citations[index].inText) citationAt.set(citations[index].span.start, index);
+  }
   let sentence = 0;
   let linkIndex = 0;
   let citationIndex = 0;

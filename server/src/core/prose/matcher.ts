@@ -2,6 +2,52 @@
 // whose alphabet is words, so every name of the fact base is found in one pass
 // over a sentence (linear in its length plus the matches), on word boundaries.
 import { tokenize, type Token } from "../checks/util.js";
+import { normalizeName } from "../facts/normalize.js";
+
+// findAll reads the words itself rather than through `tokenize` (perf, issue 7:
+// a regex exec and a Token object per word made tokenising most of prose mode's
+// name matching). The words and their normal forms are exactly tokenize's —
+// test/unit/matcher.test.ts compares the two on random text.
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const LETTER_MARK_OR_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** Whether a code point can start a word (`[\p{L}\p{N}]`). */
+function startsWord(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  return LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+}
+
+/** Whether a code point can continue a word (`[\p{L}\p{M}\p{N}]`). */
+function continuesWord(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  return LETTER_MARK_OR_NUMBER.test(String.fromCodePoint(cp));
+}
+
+/** End of the word starting at `at` (a code point that starts one), as `tokenize`'s TOKEN regex reads it. */
+function wordEnd(text: string, at: number): number {
+  let j = at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+  while (j < text.length) {
+    const cp = text.codePointAt(j)!;
+    if (!continuesWord(cp)) break;
+    j += cp > 0xffff ? 2 : 1;
+  }
+  return j;
+}
+
+const normCache = new Map<string, string>();
+
+/** The normal form of a word, as `tokenize` gives it: an ASCII word (letters and digits only) just lower-cased. */
+function normWord(word: string, ascii: boolean): string {
+  if (ascii) return word.toLowerCase();
+  let norm = normCache.get(word);
+  if (norm === undefined) {
+    if (normCache.size > 50_000) normCache.clear();
+    norm = normalizeName(word);
+    normCache.set(word, norm);
+  }
+  return norm;
+}
 
 interface Node<T> {
   next: Map<string, Node<T>>;
@@ -82,15 +128,23 @@ export class TokenMatcher<T> {
     this.built = true;
   }
 
+  /** The automaton's state after reading token `tok` in state `node`. */
+  private step(node: Node<T>, tok: string): Node<T> {
+    let next = node.next.get(tok);
+    while (next === undefined && node !== this.root) {
+      node = node.fail ?? this.root;
+      next = node.next.get(tok);
+    }
+    return next ?? this.root;
+  }
+
   /** Every match (overlapping ones included) over pre-tokenised text. */
   matchTokens(tokens: readonly Token[]): Match<T>[] {
     if (!this.built) this.build();
     const out: Match<T>[] = [];
     let node = this.root;
     for (let i = 0; i < tokens.length; i++) {
-      const tok = tokens[i].norm;
-      while (node !== this.root && !node.next.has(tok)) node = node.fail ?? this.root;
-      node = node.next.get(tok) ?? this.root;
+      node = this.step(node, tokens[i].norm);
       for (let n: Node<T> | undefined = node.output ? node : node.dict; n; n = n.dict) {
         const { length, value } = n.output!;
         const first = i - length + 1;
@@ -100,9 +154,34 @@ export class TokenMatcher<T> {
     return out;
   }
 
-  /** Leftmost-longest, non-overlapping matches in the text. */
+  /** Leftmost-longest, non-overlapping matches in the text: `matchTokens(tokenize(text, offset))`, without the Token objects. */
   findAll(text: string, offset = 0): Match<T>[] {
-    return longestNonOverlapping(this.matchTokens(tokenize(text, offset)));
+    if (!this.built) this.build();
+    const found: Match<T>[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let node = this.root;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      if (!startsWord(cp)) {
+        i += cp > 0xffff ? 2 : 1;
+        continue;
+      }
+      const end = wordEnd(text, i);
+      let ascii = true;
+      for (let k = i; k < end && ascii; k++) ascii = text.charCodeAt(k) < 128;
+      const index = starts.length;
+      starts.push(offset + i);
+      ends.push(offset + end);
+      node = this.step(node, normWord(text.slice(i, end), ascii));
+      for (let n: Node<T> | undefined = node.output ? node : node.dict; n; n = n.dict) {
+        const { length, value } = n.output!;
+        const first = index - length + 1;
+        found.push({ start: starts[first], end: ends[index], firstToken: first, lastToken: index, value });
+      }
+      i = end;
+    }
+    return longestNonOverlapping(found);
   }
 }
 
