@@ -60,6 +60,11 @@ export class PreviousResults {
     }
   }
 
+  /** Results nobody took (yet). */
+  remaining(): ParagraphResult[] {
+    return [...this.byKey.values()].flat();
+  }
+
   /** A previous result for this paragraph (same text, same column), removed so it is used once. */
   take(key: object, column: number): ParagraphResult | undefined {
     const list = this.byKey.get(key);

@@ -14,7 +14,7 @@ import type {
   SeveritySetting,
   Source,
 } from "./types.js";
-import { parseDocument, updateDocument, paragraphSlices } from "./parse/index.js";
+import { parseDocument, updateDocument, paragraphSlices, parseInSteps, finish } from "./parse/index.js";
 import { PreviousResults, lineOf, moveResult, paragraphView, type ParagraphResult } from "./paragraph-results.js";
 import { buildFactIndex } from "./facts/index.js";
 import { parseBibliography } from "./bib/index.js";
@@ -62,7 +62,12 @@ interface DocumentResults {
   claims: Claim[];
   /** Document-check diagnostics of every paragraph (before severities); undefined until asked for. */
   diagnostics?: ClioDiagnostic[];
+  /** Left unfinished: its paragraphs serve only as previous results. */
+  partial?: true;
 }
+
+/** Paragraphs checked between two pauses of a stepped run. */
+const PARAGRAPHS_PER_STEP = 32;
 
 const EMPTY: readonly never[] = [];
 
@@ -93,9 +98,20 @@ export class ClioWorkspace {
     // Re-parses only the blocks that changed; the result equals a full parse.
     const previous = this.docs.get(uri);
     const doc = previous ? updateDocument(previous, text, version) : parseDocument(uri, text, version);
-    this.docs.set(uri, doc);
-    if (doc.frontMatter?.clio?.facts.length) this.factIndex = undefined;
+    this.adopt(doc);
     return doc;
+  }
+
+  /** setDocument in steps (see parseInSteps); the document is replaced only when the last step is done. */
+  *setDocumentInSteps(uri: string, text: string, version?: number): Generator<void, ParsedDocument> {
+    const doc = yield* parseInSteps(uri, text, version, this.docs.get(uri));
+    this.adopt(doc);
+    return doc;
+  }
+
+  private adopt(doc: ParsedDocument): void {
+    this.docs.set(doc.uri, doc);
+    if (doc.frontMatter?.clio?.facts.length) this.factIndex = undefined;
   }
 
   removeDocument(uri: string): void {
@@ -302,7 +318,7 @@ export class ClioWorkspace {
   /** Explicit claims plus, in prose mode, the implicit ones, in document order (kept until the text or facts change). */
   claims(doc: ParsedDocument): Claim[] {
     if (!this.proseEnabled(doc)) return doc.claims;
-    return this.paragraphResults(doc, false).claims;
+    return finish(this.paragraphResults(doc, false)).claims;
   }
 
   /** What the per-paragraph results depend on besides the paragraph's own text. */
@@ -321,11 +337,11 @@ export class ClioWorkspace {
    * Implicit claims and (when asked) check diagnostics per paragraph, reusing the
    * previous run's result for every paragraph whose text is unchanged.
    */
-  private paragraphResults(doc: ParsedDocument, withDiagnostics: boolean): DocumentResults {
+  private *paragraphResults(doc: ParsedDocument, withDiagnostics: boolean): Generator<void, DocumentResults> {
     const context = this.resultContext(doc);
     const held = this.results.get(doc.uri);
     const sameContext = held !== undefined && held.context.length === context.length && held.context.every((x, i) => x === context[i]);
-    if (held && sameContext && held.doc === doc && (held.diagnostics || !withDiagnostics)) return held;
+    if (held && sameContext && !held.partial && held.doc === doc && (held.diagnostics || !withDiagnostics)) return held;
     const slices = paragraphSlices(doc);
     const facts = this.facts();
     const prose = context[1] as boolean;
@@ -346,7 +362,10 @@ export class ClioWorkspace {
     const diagnostics: ClioDiagnostic[] = [];
     let nextIndex = doc.claims.length;
     let internalErrors = 0;
+    let done = false;
+    try {
     for (let i = 0; i < slices.length; i++) {
+      if (i % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
       const slice = slices[i];
       const span = doc.paragraphs[i];
       const line = lineOf(doc.lineStarts, span.start);
@@ -376,6 +395,12 @@ export class ClioWorkspace {
       }
       if (result.diagnostics) for (const d of result.diagnostics) diagnostics.push(d);
       paragraphs.push(result);
+    }
+    done = true;
+    } finally {
+      // Abandoned half way (a newer edit arrived): keep what was computed, and what was not yet
+      // reused, as the previous results of the next run.
+      if (!done) this.results.set(doc.uri, { doc, context, paragraphs: [...paragraphs, ...(previous?.remaining() ?? [])], claims: doc.claims, partial: true });
     }
     const claims = implicit.length ? [...doc.claims, ...implicit] : doc.claims;
     const results: DocumentResults = { doc, context, paragraphs, claims };
@@ -410,10 +435,15 @@ export class ClioWorkspace {
 
   /** Diagnostics of one document, without the workspace-wide checks. */
   documentDiagnostics(uri: string): ClioDiagnostic[] {
+    return finish(this.documentDiagnosticsInSteps(uri));
+  }
+
+  /** documentDiagnostics in steps, pausing every few dozen paragraphs (see parseInSteps). */
+  *documentDiagnosticsInSteps(uri: string): Generator<void, ClioDiagnostic[]> {
     const doc = this.docs.get(uri);
     if (!doc) return [];
     const out: ClioDiagnostic[] = [...doc.diagnostics];
-    for (const d of this.paragraphResults(doc, true).diagnostics ?? EMPTY) out.push(d);
+    for (const d of (yield* this.paragraphResults(doc, true)).diagnostics ?? EMPTY) out.push(d);
     for (const file of this.bibliographyPaths(doc)) {
       for (const p of this.bibliography(file).problems) out.push(problemToDiagnostic(p));
     }

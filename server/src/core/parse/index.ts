@@ -62,7 +62,24 @@ export function paragraphSlices(doc: ParsedDocument): ParagraphSlice[] | undefin
 }
 
 export function parseDocument(uri: string, text: string, version?: number): ParsedDocument {
-  return assemble(uri, text, version);
+  return finish(assemble(uri, text, version));
+}
+
+/**
+ * The same parse as parseDocument/updateDocument, in steps: the generator pauses
+ * every few dozen blocks and returns the document when done, so a server can
+ * answer requests in between on a very large paper (issue 7).
+ */
+export function parseInSteps(uri: string, text: string, version?: number, prev?: ParsedDocument): Generator<void, ParsedDocument> {
+  return assemble(uri, text, version, prev && prev.uri === uri ? prev : undefined);
+}
+
+/** Runs a stepped computation to its end. */
+export function finish<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }
 
 /** An LSP-style content change: a range edit, or the whole text when `range` is absent. */
@@ -78,7 +95,7 @@ export interface ContentChange {
  */
 export function updateDocument(prev: ParsedDocument, change: string | readonly ContentChange[], version?: number): ParsedDocument {
   const text = typeof change === "string" ? change : applyChanges(prev.text, change);
-  return assemble(prev.uri, text, version, prev);
+  return finish(assemble(prev.uri, text, version, prev));
 }
 
 function applyChanges(text: string, changes: readonly ContentChange[]): string {
@@ -182,7 +199,10 @@ function updatedLineStarts(prev: ParsedDocument, text: string): number[] {
   return starts;
 }
 
-function assemble(uri: string, text: string, version: number | undefined, prev?: ParsedDocument): ParsedDocument {
+/** Blocks placed between two pauses of a stepped parse. */
+const BLOCKS_PER_STEP = 64;
+
+function* assemble(uri: string, text: string, version: number | undefined, prev?: ParsedDocument): Generator<void, ParsedDocument> {
   const starts = prev ? updatedLineStarts(prev, text) : computeLineStarts(text);
   const doc: ParsedDocument = {
     uri,
@@ -232,7 +252,12 @@ function assemble(uri: string, text: string, version: number | undefined, prev?:
   }
   const delta = prev ? text.length - prev.text.length : 0;
 
+  let sinceStep = 0;
   for (const block of blocks) {
+    if (++sinceStep === BLOCKS_PER_STEP) {
+      sinceStep = 0;
+      yield;
+    }
     if (block.kind !== "prose") {
       doc.excluded.push({ start: block.start, end: block.end });
       records.push({ block });
