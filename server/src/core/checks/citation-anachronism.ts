@@ -1,6 +1,6 @@
 // citation-anachronism: a source issued before the claim's earliest day cannot
 // attest it (a 1962 article cannot report a 1964 visit).
-import type { ClioDiagnostic } from "../types.js";
+import type { ClioDate, ClioDiagnostic, Source } from "../types.js";
 import type { DocumentCheck } from "./api.js";
 import { claimDateText, diagnostic, severityFor, sourceLabel } from "./util.js";
 import { parseEdtfOrUndefined } from "../dates/index.js";
@@ -16,7 +16,7 @@ export const citationAnachronism: DocumentCheck = {
         for (const item of citation.items) {
           const source = ctx.source(item.key);
           // Bibliography entries may carry only the issue date as text.
-          const issued = source?.issuedDate ?? parseEdtfOrUndefined(source?.issued);
+          const issued = source && issuedOf(source);
           if (!source || !issued || !Number.isFinite(issued.latest)) continue;
           if (issued.latest >= date.earliest) continue;
           // Certainly earlier, or earlier only once uncertainty is taken away.
@@ -41,3 +41,13 @@ export const citationAnachronism: DocumentCheck = {
     return out;
   },
 };
+
+/** Parsed issue dates of bibliography entries, once per entry (a book cites the same sources over and over). */
+const issuedCache = new WeakMap<Source, ClioDate | null>();
+
+function issuedOf(source: Source): ClioDate | undefined {
+  if (source.issuedDate) return source.issuedDate;
+  let issued = issuedCache.get(source);
+  if (issued === undefined) issuedCache.set(source, (issued = parseEdtfOrUndefined(source.issued) ?? null));
+  return issued ?? undefined;
+}

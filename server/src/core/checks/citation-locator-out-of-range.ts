@@ -1,7 +1,7 @@
 // citation-locator-out-of-range: a cited page outside the source's known page range.
 import type { ClioDiagnostic, CitationItem, ParsedDocument, Range } from "../types.js";
 import type { DocumentCheck } from "./api.js";
-import { diagnostic, rangeOf } from "./util.js";
+import { blockAround, diagnostic, rangeOf } from "./util.js";
 import { parsePageRange } from "../facts/load.js";
 
 export const citationLocatorOutOfRange: DocumentCheck = {
@@ -42,7 +42,9 @@ function locatorRange(doc: ParsedDocument, item: CitationItem): Range {
     const at = text.lastIndexOf(value);
     if (at >= 0) return rangeOf(doc, { start: item.span.start + at, end: item.span.start + at + value.length });
     // In-text citations `@key [p. 33]` keep the locator after the item's span.
-    const after = doc.text.slice(item.span.end, item.span.end + 80);
+    // Not past the item's own paragraph: results are kept per paragraph.
+    const block = blockAround(doc.text, doc.paragraphs, item.span.end);
+    const after = doc.text.slice(item.span.end, Math.min(item.span.end + 80, block.end));
     const at2 = after.indexOf(value);
     if (at2 >= 0) return rangeOf(doc, { start: item.span.end + at2, end: item.span.end + at2 + value.length });
   }

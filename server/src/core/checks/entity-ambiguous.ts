@@ -2,7 +2,7 @@
 import type { ClioDiagnostic, QuickFix } from "../types.js";
 import type { DocumentCheck } from "./api.js";
 import { linksWithClaims } from "./links.js";
-import { diagnostic, rangeOf, resolve } from "./util.js";
+import { diagnostic, rangeOf, resolveLink } from "./util.js";
 import { replaceFix } from "../fixes/edit.js";
 
 export const entityAmbiguous: DocumentCheck = {
@@ -11,7 +11,7 @@ export const entityAmbiguous: DocumentCheck = {
     const out: ClioDiagnostic[] = [];
     for (const { link, claim } of linksWithClaims(ctx.doc, claims)) {
       if (link.implicit) continue;
-      const found = resolve(ctx.facts, link.target);
+      const found = resolveLink(ctx.facts, link);
       if (found.length < 2) continue;
       const list = found.map((e) => `${e.name} (${e.id}, ${e.type}${e.description ? `: ${e.description}` : ""})`).join("; ");
       // Replace the link's inside so the text still reads as before: [[id|name used]].

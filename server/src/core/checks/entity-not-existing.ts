@@ -15,15 +15,16 @@ export const entityNotExisting: DocumentCheck = {
     for (const claim of claims) {
       const date = claim.dateTag.date;
       if (!date) continue;
-      const seen = new Set<string>();
+      // Entities already reported for this claim; made on the first report (most claims have none).
+      let seen: Set<string> | undefined;
       for (const link of claim.links) {
         const entity = resolveUnique(ctx.facts, link);
-        if (!entity || !CHECKED.has(entity.type) || seen.has(entity.id)) continue;
+        if (!entity || !CHECKED.has(entity.type) || seen?.has(entity.id)) continue;
         if (!entity.startDate && !entity.endDate) continue;
-        if (!isActor(ctx.doc.text, claim, link)) continue;
+        if (!isActor(ctx.doc, claim, link)) continue;
         const overlap = ctx.facts.existsAt(entity.id, date);
         if (overlap === "overlap") continue;
-        seen.add(entity.id);
+        (seen ??= new Set()).add(entity.id);
         out.push(
           diagnostic(ctx.doc, "entity-not-existing", severityFor("error", overlap), link.nameRange, message(entity, claim, overlap === "fuzzy"), {
             related: [{ uri: ctx.doc.uri, range: claim.dateTag.range, message: `The claim's date: ${claimDateText(claim.dateTag.raw, date)}` }],

@@ -1,11 +1,11 @@
 // entity-unknown: a link whose target matches no entity of the fact base.
 import type { ClioDiagnostic, EntityLink, FactIndex, QuickFix } from "../types.js";
-import { closestKeys } from "../fixes/citation-key.js";
+import { KeyIndex } from "../fixes/citation-key.js";
 import { replaceFix } from "../fixes/edit.js";
-import type { DocumentCheck } from "./api.js";
+import type { CheckContext, DocumentCheck } from "./api.js";
 import { linksWithClaims } from "./links.js";
 import { eventOfLink } from "./events.js";
-import { diagnostic, resolve } from "./util.js";
+import { diagnostic, resolveLink } from "./util.js";
 import { entityStubFix } from "../fixes/entity-stub.js";
 
 export const entityUnknown: DocumentCheck = {
@@ -14,7 +14,7 @@ export const entityUnknown: DocumentCheck = {
     const out: ClioDiagnostic[] = [];
     for (const { link, claim } of linksWithClaims(ctx.doc, claims)) {
       if (link.implicit || !link.target.trim()) continue;
-      if (resolve(ctx.facts, link.target).length > 0) continue;
+      if (resolveLink(ctx.facts, link).length > 0) continue;
       // Events are linked by id or by name even when the entity lookup does not list them.
       if (eventOfLink(ctx.facts, link.target)) continue;
       const fixes: QuickFix[] = closestEntityFixes(ctx.facts, ctx.doc.uri, link);
@@ -23,7 +23,7 @@ export const entityUnknown: DocumentCheck = {
         const fix = entityStubFix(
           ctx.workspaceFactFile,
           link.target.trim(),
-          ctx.readFile?.(ctx.workspaceFactFile),
+          factFileText(ctx, ctx.workspaceFactFile),
           cited ? { key: cited.key, locator: cited.locator ? `${cited.locator.label === "page" ? "p. " : ""}${cited.locator.value}` : undefined } : undefined,
         );
         if (fix) fixes.push(fix);
@@ -39,30 +39,33 @@ export const entityUnknown: DocumentCheck = {
   },
 };
 
-const nameLists = new WeakMap<FactIndex, Map<string, string>>();
-/** Closest names per target, per fact index: a book repeats the same unknown names many times. */
-const closestCache = new WeakMap<FactIndex, Map<string, Array<{ key: string; distance: number }>>>();
+/** The fact file's text, read once per check context (one run over every paragraph), not once per unknown link. */
+const readCache = new WeakMap<NonNullable<CheckContext["readFile"]>, Map<string, string | undefined>>();
+function factFileText(ctx: CheckContext, file: string): string | undefined {
+  if (!ctx.readFile) return undefined;
+  let files = readCache.get(ctx.readFile);
+  if (!files) readCache.set(ctx.readFile, (files = new Map()));
+  if (!files.has(file)) files.set(file, ctx.readFile(file));
+  return files.get(file);
+}
+
+/** Single-entity name forms with a capital, per fact index, prepared for "closest name" questions (answers remembered per target). */
+const nameLists = new WeakMap<FactIndex, { ids: Map<string, string>; index: KeyIndex }>();
 
 /** "Did you mean": entities whose name forms are a few edits from the target ("Enver Hoxa" → Enver Hoxha). */
 function closestEntityFixes(facts: FactIndex, uri: string, link: EntityLink): QuickFix[] {
   let names = nameLists.get(facts);
   if (!names) {
-    names = new Map();
-    for (const [name, ids] of facts.allNames()) if (ids.length === 1 && /\p{Lu}/u.test(name)) names.set(name, ids[0]);
+    const ids = new Map<string, string>();
+    for (const [name, list] of facts.allNames()) if (list.length === 1 && /\p{Lu}/u.test(name)) ids.set(name, list[0]);
+    names = { ids, index: new KeyIndex(ids.keys()) };
     nameLists.set(facts, names);
   }
-  let cache = closestCache.get(facts);
-  if (!cache) closestCache.set(facts, (cache = new Map()));
-  const target = link.target.trim();
-  let closest = cache.get(target);
-  if (!closest) {
-    if (cache.size > 10_000) cache.clear();
-    cache.set(target, (closest = closestKeys(target, names.keys(), 5)));
-  }
+  const closest = names.index.closest(link.target.trim(), 5);
   const seen = new Set<string>();
   const fixes: QuickFix[] = [];
   for (const { key: name } of closest) {
-    const id = names.get(name)!;
+    const id = names.ids.get(name)!;
     if (seen.has(id)) continue;
     seen.add(id);
     // Keep the words as written when they were shown text; otherwise write the matching name.

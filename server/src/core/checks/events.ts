@@ -54,7 +54,7 @@ function computeAssertedEvents(doc: ParsedDocument, claim: Claim, facts: FactInd
   // Participants: the claim's uniquely resolved entities that act in it (not "the late X").
   const linked = new Set<string>();
   for (const link of claim.links) {
-    if (isReferenceMention(doc.text, link.span)) continue;
+    if (isReferenceMention(doc.text, link.span, doc.paragraphs)) continue;
     const e = resolveUnique(facts, link);
     if (e) linked.add(e.id);
   }
@@ -79,8 +79,23 @@ function computeAssertedEvents(doc: ParsedDocument, claim: Claim, facts: FactInd
   return { events, via: "participants", trigger: types.get(events[0].type) };
 }
 
+/** Event per link target, per fact index (null: none); asked for every claim's subject. */
+const eventOfLinkCache = new WeakMap<FactIndex, Map<string, FactEvent | null>>();
+
 /** An event named by a link target: an event id, or an entity of type event that is also an event record. */
 export function eventOfLink(facts: FactIndex, target: string): FactEvent | undefined {
+  let cache = eventOfLinkCache.get(facts);
+  if (!cache) eventOfLinkCache.set(facts, (cache = new Map()));
+  let event = cache.get(target);
+  if (event === undefined) {
+    event = findEventOfLink(facts, target) ?? null;
+    if (cache.size > 50_000) cache.clear();
+    cache.set(target, event);
+  }
+  return event ?? undefined;
+}
+
+function findEventOfLink(facts: FactIndex, target: string): FactEvent | undefined {
   const direct = facts.events.get(target.trim());
   if (direct) return direct;
   const found = resolve(facts, target);

@@ -2,7 +2,7 @@
 // Republic of Albania") was not in use at the claim's date. Only name forms
 // the fact base dates (name periods) are judged; canonical names and aliases
 // without a period are timeless. The quick fix puts the name then in use.
-import type { Claim, ClioDiagnostic, Entity, NamePeriod, QuickFix } from "../types.js";
+import type { Claim, ClioDiagnostic, Entity, FactIndex, NamePeriod, QuickFix } from "../types.js";
 import type { DocumentCheck } from "./api.js";
 import { bestOverlap, claimDateText, diagnostic, isActor, resolveUnique, severityFor, sourceLabel, spanBetween, spanOverlap } from "./util.js";
 import { replaceFix } from "../fixes/edit.js";
@@ -16,13 +16,14 @@ export const nameAnachronism: DocumentCheck = {
       if (!date) continue;
       for (const link of claim.links) {
         const entity = resolveUnique(ctx.facts, link);
-        if (!entity) continue;
+        // Only dated name forms are judged; most entities have none.
+        if (!entity || entity.names.length === 0) continue;
         // In prose, only the subject's name is judged (see isActor); "the role of the Red Army" looks back.
-        if (claim.implicit && !isActor(ctx.doc.text, claim, link)) continue;
-        const periods = ctx.facts.namePeriodsFor(entity.id, link.nameUsed);
+        if (claim.implicit && !isActor(ctx.doc, claim, link)) continue;
+        const { periods, timeless } = namePeriods(ctx.facts, entity, link.nameUsed);
         if (periods.length === 0) continue;
         // A name form that is also an undated alias or the canonical name is never wrong.
-        if (isTimeless(entity, link.nameUsed, periods)) continue;
+        if (timeless) continue;
         // Before founding or after dissolution every name is wrong; entity-not-existing says so once.
         if (ctx.facts.existsAt(entity.id, date) === "disjoint") continue;
         const overlap = bestOverlap(periods.map((p) => spanOverlap(spanBetween(p.fromDate, p.toDate), date)));
@@ -51,6 +52,23 @@ export const nameAnachronism: DocumentCheck = {
     return out;
   },
 };
+
+/** A name form's periods and whether it is timeless (see isTimeless), per entity and fact index: both only depend on those. */
+const periodCache = new WeakMap<FactIndex, Map<string, { periods: NamePeriod[]; timeless: boolean }>>();
+
+function namePeriods(facts: FactIndex, entity: Entity, nameUsed: string): { periods: NamePeriod[]; timeless: boolean } {
+  let cache = periodCache.get(facts);
+  if (!cache) periodCache.set(facts, (cache = new Map()));
+  const key = `${entity.id}\n${nameUsed}`;
+  let found = cache.get(key);
+  if (!found) {
+    const periods = facts.namePeriodsFor(entity.id, nameUsed);
+    found = { periods, timeless: periods.length > 0 && isTimeless(entity, nameUsed, periods) };
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, found);
+  }
+  return found;
+}
 
 function norm(s: string): string {
   return s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().trim();

@@ -25,13 +25,14 @@ export const roleAnachronism: DocumentCheck = {
       const date = claim.dateTag.date;
       if (!date) continue;
       for (const link of claim.links) {
-        const match = matchTitleBefore(ctx.facts, link.before.text, link.before.span.start);
-        if (!match || match.qualified) continue;
+        // The actor first: a map lookup, where the title match tokenises text.
         const actor = resolveUnique(ctx.facts, link);
         if (!actor || actor.type !== "person") continue;
         // Without any recorded office we know nothing about the actor's career: stay silent.
         if (actor.offices.length === 0) continue;
-        if (isReferenceMention(ctx.doc.text, link.span)) continue;
+        const match = matchTitleBefore(ctx.facts, link.before.text, link.before.span.start);
+        if (!match || match.qualified) continue;
+        if (isReferenceMention(ctx.doc.text, link.span, ctx.doc.paragraphs)) continue;
         const title = ctx.facts.titles.get(match.titleId);
         const ofIds = new Set(match.of.map((e) => e.id));
         const tenures = actor.offices.filter((o) => o.title === match.titleId && (ofIds.size === 0 || !o.of || ofIds.has(o.of)));
@@ -99,12 +100,25 @@ function commonOf(tenures: Office[]): string | undefined {
   return ofs.size === 1 ? [...ofs][0] : undefined;
 }
 
-function safeHolders(facts: FactIndex, titleId: string, date: ClioDate, of?: string) {
-  try {
-    return facts.holdersAt(titleId, date, of);
-  } catch {
-    return [];
+type Holders = ReturnType<FactIndex["holdersAt"]>;
+/** Holders per title, polity and date bounds (all the answer depends on), per fact index: a book repeats them. */
+const holdersCache = new WeakMap<FactIndex, Map<string, Holders>>();
+
+function safeHolders(facts: FactIndex, titleId: string, date: ClioDate, of?: string): Holders {
+  let cache = holdersCache.get(facts);
+  if (!cache) holdersCache.set(facts, (cache = new Map()));
+  const key = `${titleId}\n${of === undefined ? "\u0000" : `=${of}`}\n${date.earliest}\n${date.latest}\n${date.looseEarliest}\n${date.looseLatest}`;
+  let holders = cache.get(key);
+  if (!holders) {
+    try {
+      holders = facts.holdersAt(titleId, date, of);
+    } catch {
+      holders = [];
+    }
+    if (cache.size > 10_000) cache.clear();
+    cache.set(key, holders);
   }
+  return holders;
 }
 
 function joinNames(names: string[]): string {
