@@ -5,6 +5,7 @@
 // edit re-checks only the paragraphs it touched (issue 7).
 import type { Citation, Claim, ClioDiagnostic, EntityLink, ParsedDocument, Range, Span } from "./types.js";
 import type { ParagraphSlice } from "./parse/index.js";
+import { recordMove } from "./moved.js";
 
 /** What one paragraph produced, with the place it stood when computed. */
 export interface ParagraphResult {
@@ -133,7 +134,7 @@ function moveClaim(c: Claim, doc: ParsedDocument, citations: readonly Citation[]
   const links = c.links.map((l) => moveLink(l, offsets, lines));
   // The claim's citations are the document's own objects: find the current ones by their new start.
   const own = c.citations.map((x) => citations.find((y) => y.span.start === x.span.start + offsets)).filter((x): x is Citation => x !== undefined);
-  return {
+  const moved: Claim = {
     ...c,
     span: moveSpan(c.span, offsets),
     range: moveRange(c.range, lines),
@@ -144,4 +145,6 @@ function moveClaim(c: Claim, doc: ParsedDocument, citations: readonly Citation[]
     text: doc.text.slice(c.span.start + offsets, c.span.end + offsets),
     paragraph,
   };
+  recordMove(moved, c);
+  return moved;
 }

@@ -19,6 +19,10 @@ const DEBOUNCE_MS = 150;
  */
 export const MAX_PUBLISHED_PER_FILE = 1000;
 
+/** Longest stretch of parsing or checking before requests get their turn. */
+const SLICE_MS = 20;
+const SUPERSEDED = Symbol("superseded");
+
 export class DiagnosticsScheduler {
   private dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
@@ -79,18 +83,27 @@ export class DiagnosticsScheduler {
     const { ws } = this.state;
     const work = [...this.dirty];
     this.dirty.clear();
+    const requeue = () => {
+      for (const rest of work) this.dirty.add(rest);
+    };
     for (const path of work) {
-      if (generation !== this.generation) {
-        for (const rest of work) this.dirty.add(rest);
-        return;
-      }
+      if (generation !== this.generation) return requeue();
       const open = this.state.documents.all().find((d) => toCorePath(d.uri) === path);
-      if (open) this.state.coreDocument(open.uri);
+      if (open) {
+        const text = open.getText();
+        const held = ws.getDocument(path);
+        if (!held || held.text !== text) {
+          const parsed = await this.inSlices(`parsing ${path}`, ws.setDocumentInSteps(path, text, open.version), generation);
+          if (parsed === SUPERSEDED) return requeue();
+        }
+      }
       if (!ws.getDocument(path) || !this.shouldCheck(path)) {
         this.documentResults.delete(path);
         continue;
       }
-      this.documentResults.set(path, this.safely(`checking ${path}`, () => ws.documentDiagnostics(path)));
+      const found = await this.inSlices(`checking ${path}`, ws.documentDiagnosticsInSteps(path), generation);
+      if (found === SUPERSEDED) return requeue();
+      this.documentResults.set(path, found ?? []);
       // Let requests (hover, completion) in between documents.
       await new Promise((r) => setImmediate(r));
     }
@@ -105,6 +118,31 @@ export class DiagnosticsScheduler {
     this.idle = [];
     if (!this.timer && this.dirty.size === 0) for (const resolve of waiting) resolve();
     else this.idle.push(...waiting);
+  }
+
+  /**
+   * Runs a stepped computation, giving the event loop back whenever a slice has
+   * taken SLICE_MS, so requests are answered while a large paper is parsed and
+   * checked. Stops (SUPERSEDED) when a newer change arrives; undefined on failure.
+   */
+  private async inSlices<T>(what: string, steps: Generator<void, T>, generation: number): Promise<T | typeof SUPERSEDED | undefined> {
+    let sliceStart = performance.now();
+    try {
+      for (;;) {
+        const next = steps.next();
+        if (next.done) return next.value;
+        if (performance.now() - sliceStart < SLICE_MS) continue;
+        await new Promise((r) => setImmediate(r));
+        if (generation !== this.generation) {
+          steps.return(undefined as T);
+          return SUPERSEDED;
+        }
+        sliceStart = performance.now();
+      }
+    } catch (err) {
+      this.state.connection.console.error(`[clio] ${what} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return undefined;
+    }
   }
 
   private safely(what: string, compute: () => ClioDiagnostic[]): ClioDiagnostic[] {

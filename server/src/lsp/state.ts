@@ -6,6 +6,9 @@ import type { TextDocument } from "vscode-languageserver-textdocument";
 import { ClioWorkspace } from "../core/workspace.js";
 import { toCorePath, toLspUri } from "./uris.js";
 
+/** Characters above which a paper is parsed only in slices. */
+const LARGE_DOCUMENT = 512 * 1024;
+
 export interface ClientCapabilities {
   configuration: boolean;
   documentChanges: boolean;
@@ -25,11 +28,17 @@ export class ServerState {
     this.ws = ws;
   }
 
-  /** Core document for an LSP URI, making sure an open document's latest text is what the core holds. */
+  /**
+   * Core document for an LSP URI, making sure an open document's latest text is what
+   * the core holds. A very large paper is not re-parsed here, in one go: the
+   * diagnostics run brings it up to date in slices (lsp/diagnostics.ts), and until
+   * then requests see the version before the last few keystrokes.
+   */
   coreDocument(uri: string) {
     const path = toCorePath(uri);
     const open = this.documents.get(uri);
     const held = this.ws.getDocument(path);
+    if (held && open && open.getText().length > LARGE_DOCUMENT) return held;
     if (open && (!held || held.text !== open.getText())) {
       return this.ws.setDocument(path, open.getText(), open.version);
     }

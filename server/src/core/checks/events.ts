@@ -3,6 +3,7 @@
 // contains a trigger word of that event's type. Shared by event-date-mismatch
 // and date-conflict.
 import type { Claim, FactEvent, FactIndex, ParsedDocument } from "../types.js";
+import { firstVersion } from "../moved.js";
 import { isReferenceMention, resolve, resolveUnique, tokenKey, tokenize } from "./util.js";
 
 /** Recurring event types (flag in the event-type data) are tied to a listed event only by name. */
@@ -22,10 +23,12 @@ export interface AssertedEvents {
 const assertedCache = new WeakMap<Claim, { facts: FactIndex; result: AssertedEvents | undefined }>();
 
 export function assertedEvents(doc: ParsedDocument, claim: Claim, facts: FactIndex): AssertedEvents | undefined {
-  const cached = assertedCache.get(claim);
+  // Keyed by the claim as first parsed: a paragraph moved by an edit keeps its answers (core/moved.ts).
+  const key = firstVersion(claim);
+  const cached = assertedCache.get(key);
   if (cached && cached.facts === facts) return cached.result;
   const result = computeAssertedEvents(doc, claim, facts);
-  assertedCache.set(claim, { facts, result });
+  assertedCache.set(key, { facts, result });
   return result;
 }
 

@@ -15,6 +15,7 @@ import type {
 } from "../types.js";
 import { lineStarts as computeLineStarts, offsetAt, rangeOf } from "../text.js";
 import { scanBlocks, type Block } from "./blocks.js";
+import { recordMove } from "../moved.js";
 import { findFrontMatter, parseFrontMatter } from "./frontmatter.js";
 import { parseInline, type BlockParse } from "./inline.js";
 
@@ -125,9 +126,8 @@ function commonPrefixLength(a: string, b: string): number {
  * line blank, a heading, a list item…?), so a block is kept only when that whole
  * line, with its line break, lies before the first changed character.
  */
-function keptBlockCount(prev: ParsedDocument, state: ParseState, text: string, bodyStart: number): number {
+function keptBlockCount(prev: ParsedDocument, state: ParseState, text: string, bodyStart: number, common: number): number {
   if (state.bodyStart !== bodyStart) return 0;
-  const common = commonPrefixLength(prev.text, text);
   const records = state.records;
   let kept = 0;
   while (kept + 1 < records.length) {
@@ -177,9 +177,8 @@ function copyPrefix(prev: ParsedDocument, doc: ParsedDocument, bodyStart: number
  * inside the common suffix move by the length difference, and only the changed
  * stretch is scanned.
  */
-function updatedLineStarts(prev: ParsedDocument, text: string): number[] {
+function updatedLineStarts(prev: ParsedDocument, text: string, prefix: number): number[] {
   const old = prev.text;
-  const prefix = commonPrefixLength(old, text);
   const limit = Math.min(old.length, text.length) - prefix;
   let suffix = 0;
   while (suffix < limit && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
@@ -203,7 +202,9 @@ function updatedLineStarts(prev: ParsedDocument, text: string): number[] {
 const BLOCKS_PER_STEP = 64;
 
 function* assemble(uri: string, text: string, version: number | undefined, prev?: ParsedDocument): Generator<void, ParsedDocument> {
-  const starts = prev ? updatedLineStarts(prev, text) : computeLineStarts(text);
+  // How much of the previous text still holds: positions and blocks before it are kept.
+  const common = prev ? commonPrefixLength(prev.text, text) : 0;
+  const starts = prev ? updatedLineStarts(prev, text, common) : computeLineStarts(text);
   const doc: ParsedDocument = {
     uri,
     text,
@@ -228,7 +229,7 @@ function* assemble(uri: string, text: string, version: number | undefined, prev?
   }
 
   const prevState = prev && parseStates.get(prev);
-  const kept = prev && prevState ? keptBlockCount(prev, prevState, text, bodyStart) : 0;
+  const kept = prev && prevState ? keptBlockCount(prev, prevState, text, bodyStart, common) : 0;
   const records: BlockRecord[] = prevState ? prevState.records.slice(0, kept) : [];
   let blocks: Block[];
   // Parses of the previous document's later blocks, by text: an edit usually leaves them as they were.
@@ -480,6 +481,7 @@ function moveBlock(prev: ParsedDocument, oldStart: number, old: ParagraphSlice, 
       paragraph,
     };
     if (claimLinks.length) claim.subject = claimLinks[0];
+    recordMove(claim, o);
     doc.claims.push(claim);
   }
   return {
