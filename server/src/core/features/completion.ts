@@ -1,7 +1,7 @@
 // Completion: entities after `[[` (searching aliases, so `Chou` offers Zhou
 // Enlai), source keys after `@`, role titles before a link, and date tags
 // from fact-base events after `{`.
-import type { Entity, FactIndex, ParsedDocument, Position, Range } from "../types.js";
+import type { Entity, FactIndex, ParsedDocument, Position, Range, Source, Span } from "../types.js";
 import type { ClioWorkspace } from "../workspace.js";
 import { safeFacts } from "./hover.js";
 import { chicagoReference, shortDate, spanInWords } from "./format.js";
@@ -51,8 +51,30 @@ export function completionsAt(ws: ClioWorkspace, uri: string, position: Position
   return [];
 }
 
+/** Excluded spans sorted by start, with the running maximum end, per document: a request is a binary search. */
+const excludedIndex = new WeakMap<ParsedDocument, { spans: Span[]; maxEnd: number[] }>();
 function isExcluded(doc: ParsedDocument, offset: number): boolean {
-  return doc.excluded.some((s) => offset > s.start && offset < s.end);
+  let index = excludedIndex.get(doc);
+  if (!index) {
+    const spans = [...doc.excluded].sort((a, b) => a.start - b.start);
+    let max = -1;
+    index = { spans, maxEnd: spans.map((s) => (max = Math.max(max, s.end))) };
+    excludedIndex.set(doc, index);
+  }
+  const { spans, maxEnd } = index;
+  // Last span starting before the offset; walk back while an earlier one could still reach past it.
+  let lo = 0;
+  let hi = spans.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = last; i >= 0 && maxEnd[i] > offset; i--) if (spans[i].end > offset) return true;
+  return false;
 }
 
 function insideClaim(doc: ParsedDocument, offset: number): boolean {
@@ -68,6 +90,27 @@ function entityDetail(e: Entity): string {
   return `${e.type}${life}`;
 }
 
+interface SearchableName {
+  name: string;
+  ids: readonly string[];
+  /** Normalised name and its words, computed once per fact index (every request searches them all). */
+  n: string;
+  words: string[];
+}
+const searchable = new WeakMap<FactIndex, SearchableName[]>();
+function searchableNames(facts: FactIndex): SearchableName[] {
+  let list = searchable.get(facts);
+  if (!list) {
+    list = [];
+    for (const [name, ids] of facts.allNames()) {
+      const n = normalise(name);
+      list.push({ name, ids, n, words: n.split(/[\s-]+/) });
+    }
+    searchable.set(facts, list);
+  }
+  return list;
+}
+
 export function entityCompletions(doc: ParsedDocument, facts: FactIndex, typed: string, offset: number, position: Position): CompletionEntry[] {
   const query = normalise(typed);
   // Replace the typed part and, if present, the rest of the target up to `]]` or `|`.
@@ -77,12 +120,11 @@ export function entityCompletions(doc: ParsedDocument, facts: FactIndex, typed: 
   const range = replaceRange(doc, offset - typed.length, offset + rest.length, position);
   // Best matching name form per entity: exact prefix of the name beats a word prefix inside it.
   const best = new Map<string, { name: string; score: number }>();
-  for (const [name, ids] of facts.allNames()) {
-    const n = normalise(name);
+  for (const { name, ids, n, words } of searchableNames(facts)) {
     let score: number;
     if (!query) score = 1;
     else if (n.startsWith(query)) score = 3;
-    else if (n.split(/[\s-]+/).some((w) => w.startsWith(query))) score = 2;
+    else if (words.some((w) => w.startsWith(query))) score = 2;
     else if (n.includes(query)) score = 1;
     else continue;
     for (const id of ids) {
@@ -111,6 +153,18 @@ export function entityCompletions(doc: ParsedDocument, facts: FactIndex, typed: 
   return out.slice(0, MAX_ENTRIES);
 }
 
+/** A source's completion detail and reference, formatted once per source object. */
+const sourceText = new WeakMap<Source, { detail?: string; documentation: string }>();
+function sourceTexts(source: Source): { detail?: string; documentation: string } {
+  let text = sourceText.get(source);
+  if (!text) {
+    const issued = source.issued ? shortDate(source.issuedDate, source.issued) : undefined;
+    text = { detail: [source.title ?? source["container-title"], issued].filter(Boolean).join(" · ") || undefined, documentation: chicagoReference(source) };
+    sourceText.set(source, text);
+  }
+  return text;
+}
+
 function sourceCompletions(ws: ClioWorkspace, doc: ParsedDocument, typed: string, offset: number, position: Position): CompletionEntry[] {
   const lookup = ws.sourceLookup(doc);
   const query = typed.toLowerCase();
@@ -123,12 +177,12 @@ function sourceCompletions(ws: ClioWorkspace, doc: ParsedDocument, typed: string
     seen.add(key);
     if (query && !key.toLowerCase().includes(query)) continue;
     const source = lookup.source(key);
-    const issued = source?.issued ? shortDate(source.issuedDate, source.issued) : undefined;
+    const text = source ? sourceTexts(source) : undefined;
     out.push({
       label: key,
       kind: "source",
-      detail: [source?.title ?? source?.["container-title"], issued].filter(Boolean).join(" · ") || undefined,
-      documentation: source ? chicagoReference(source) : undefined,
+      detail: text?.detail,
+      documentation: text?.documentation,
       sortText: `${source?.from === "bibliography" ? 0 : 1}${key}`,
       insertText: key,
       range,
