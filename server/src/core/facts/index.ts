@@ -23,7 +23,7 @@ import type {
 } from "../types.js";
 import { compareDates, spanDates } from "../dates/index.js";
 import { parseBibliography } from "../bib/index.js";
-import { loadFactFile, type Locations } from "./load.js";
+import { loadFactFile, type LoadState } from "./load.js";
 import { normalizeName } from "./normalize.js";
 import { validateMerged } from "./validate.js";
 
@@ -36,8 +36,6 @@ function isBibliographyFile(f: FactFileText): boolean {
 }
 
 export function buildFactIndex(files: FactFileText[]): FactIndex {
-  // A plain Map: it lives only while building, and a WeakMap of 100k+ keys made GC the bottleneck (issue 7).
-  const where: Locations = new Map();
   const entities = new Map<string, Entity>();
   const events = new Map<string, FactEvent>();
   const titles = new Map<string, Title>();
@@ -45,6 +43,9 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
   const sources = new Map<string, Source>();
   const conflicts = new Map<string, Conflict>();
   const problems: FactProblem[] = [];
+  // Locations and parsed dates live only while building (plain Maps: a WeakMap of 100k+ keys made GC the
+  // bottleneck, issue 7); the loader merges entities and events straight into their maps.
+  const state: LoadState = { where: new Map(), dates: new Map(), entities, events };
 
   for (const f of files) {
     try {
@@ -54,11 +55,10 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
         problems.push(...bib.problems);
         continue;
       }
-      const loaded = loadFactFile(f, where);
+      const loaded = loadFactFile(f, state);
       problems.push(...loaded.problems);
       for (const s of loaded.sources) sources.set(s.key, s);
-      for (const e of loaded.entities) entities.set(e.id, e);
-      for (const e of loaded.events) events.set(e.id, e);
+      // Entities and events are already merged into `entities` and `events` by the loader.
       for (const t of loaded.titles) titles.set(t.id, t);
       for (const t of loaded.eventTypes) eventTypes.set(t.id, t);
       for (const c of loaded.conflicts) conflicts.set(c.id, c);
@@ -74,8 +74,10 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
     }
   }
   const conflictList = [...conflicts.values()];
+  const index = new Index(entities, events, titles, eventTypes, sources, conflictList, problems);
   try {
-    problems.push(...validateMerged({ entities, events, titles, eventTypes, sources, conflicts: conflictList }, where));
+    // The index's name map says which names more than one entity answers to: the shared-name check looks only at those.
+    problems.push(...validateMerged({ entities, events, titles, eventTypes, sources, conflicts: conflictList }, state.where, index.sharedNameCandidates()));
   } catch (err) {
     problems.push({
       file: files[0]?.file ?? "",
@@ -85,7 +87,28 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
       message: `Fact base could not be validated: ${err instanceof Error ? err.message : String(err)}`,
     });
   }
-  return new Index(entities, events, titles, eventTypes, sources, conflictList, problems);
+  return index;
+}
+
+/**
+ * Name maps hold one id, or an array once a second id shares the key: most names
+ * belong to one entity, and 100k one-element arrays cost megabytes (issue 7).
+ */
+type Ids = string | string[];
+
+function addId(map: Map<string, Ids>, key: string, id: string): void {
+  const cur = map.get(key);
+  if (cur === undefined) map.set(key, id);
+  // An id repeats for a key only within one entity's forms, so it can only be the last one added.
+  else if (typeof cur === "string") {
+    if (cur !== id) map.set(key, [cur, id]);
+  } else if (cur[cur.length - 1] !== id) cur.push(id);
+}
+
+const ALNUM = /[A-Za-z0-9]/;
+
+function idList(ids: Ids): string[] {
+  return typeof ids === "string" ? [ids] : ids;
 }
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -101,8 +124,9 @@ function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const UNKNOWN: Overlap = "overlap";
 
 class Index implements FactIndex {
-  private readonly byName = new Map<string, string[]>();
-  private readonly nameForms = new Map<string, string[]>();
+  private readonly byName = new Map<string, Ids>();
+  /** Built on the first `allNames()` (prose matcher, "did you mean", completion): loading does not need it. */
+  private nameForms?: Map<string, Ids>;
   private readonly titleByName = new Map<string, Title>();
   private readonly titleForms = new Map<string, string>();
   private readonly officesByTitle = new Map<string, Office[]>();
@@ -127,9 +151,10 @@ class Index implements FactIndex {
     readonly problems: readonly FactProblem[],
   ) {
     for (const e of entities.values()) {
-      const forms = [e.name, ...e.aliases, ...e.names.map((n) => n.name)];
-      addTo(this.byName, normalizeName(e.id), e.id);
-      for (const form of forms) this.addName(form, e.id);
+      addId(this.byName, normalizeName(e.id), e.id);
+      this.addName(e.name, e.id);
+      for (const a of e.aliases) this.addName(a, e.id);
+      for (const n of e.names) this.addName(n.name, e.id);
       for (const o of e.offices) addTo(this.officesByTitle, o.title, o);
     }
     for (const t of titles.values()) {
@@ -162,8 +187,14 @@ class Index implements FactIndex {
   private addName(form: string, id: string): void {
     const key = normalizeName(form);
     if (!key) return;
-    addTo(this.byName, key, id);
-    addTo(this.nameForms, form, id);
+    addId(this.byName, key, id);
+  }
+
+  /** Normalised names that more than one entity answers to, with their ids (for the shared-name check). */
+  sharedNameCandidates(): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [key, ids] of this.byName) if (typeof ids !== "string") out.set(key, ids);
+    return out;
   }
 
   /** An exact id is unambiguous (it is how a link picks one of several namesakes); else every match by name. */
@@ -171,12 +202,26 @@ class Index implements FactIndex {
     const exact = this.entities.get(nameOrAlias.trim());
     if (exact) return [exact];
     const ids = this.byName.get(normalizeName(nameOrAlias));
-    if (!ids) return [];
-    return ids.map((id) => this.entities.get(id)!).filter(Boolean);
+    if (ids === undefined) return [];
+    return idList(ids).map((id) => this.entities.get(id)!).filter(Boolean);
   }
 
-  allNames(): Iterable<[string, string[]]> {
-    return this.nameForms.entries();
+  *allNames(): Iterable<[string, string[]]> {
+    if (!this.nameForms) {
+      // The same forms, in the same order, as the name map gets them (ids aside): forms that normalise
+      // to nothing are skipped there too (one with an ASCII letter or digit never does).
+      const forms = new Map<string, Ids>();
+      const add = (form: string, id: string) => {
+        if (ALNUM.test(form) || normalizeName(form)) addId(forms, form, id);
+      };
+      for (const e of this.entities.values()) {
+        add(e.name, e.id);
+        for (const a of e.aliases) add(a, e.id);
+        for (const n of e.names) add(n.name, e.id);
+      }
+      this.nameForms = forms;
+    }
+    for (const [name, ids] of this.nameForms) yield [name, idList(ids)];
   }
 
   private lifespan(entity: Entity): ClioDate {

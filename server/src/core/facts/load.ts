@@ -24,10 +24,44 @@ import { parseEdtf } from "../dates/index.js";
 import { parseYamlSource, type PathPart, type SourceFile } from "./yaml-source.js";
 import { validateAgainstSchema } from "./schema.js";
 
-export interface Location {
-  source: SourceFile;
-  path: PathPart[];
-  origin: FactFileText["origin"];
+export interface SiteFile {
+  file: string;
+  rangeAt: SourceFile["rangeAt"];
+}
+
+/**
+ * Where an item is written: a step (key, index) below its parent's site. It is also
+ * the `origin` of top-level items. The path and range are computed only when asked
+ * for (perf, issue 7): 100k entities no longer keep a path array and a closure each.
+ */
+export class Site implements FactOrigin {
+  readonly file: string;
+  private cached?: Range;
+  constructor(
+    /** The file's position lookup: not the SourceFile itself, whose parsed value must not outlive loading. */
+    readonly source: SiteFile,
+    private readonly parent: Site | undefined,
+    private readonly key: PathPart,
+    private readonly index: number,
+  ) {
+    this.file = source.file;
+  }
+
+  get path(): PathPart[] {
+    const out = this.parent ? this.parent.path : [];
+    out.push(this.key);
+    if (this.index >= 0) out.push(this.index);
+    return out;
+  }
+
+  /** Range of the node at this site plus a path below it. */
+  rangeAt(...sub: PathPart[]): Range {
+    return this.source.rangeAt(sub.length ? [...this.path, ...sub] : this.path);
+  }
+
+  get range(): Range {
+    return (this.cached ??= this.source.rangeAt(this.path));
+  }
 }
 
 export interface LoadedFile {
@@ -43,8 +77,33 @@ export interface LoadedFile {
   problems: FactProblem[];
 }
 
-/** Where each loaded object (entity, office, name period, source…) is written. */
-export type Locations = Map<object, Location> | WeakMap<object, Location>;
+/**
+ * Where loaded objects are written, for problems found after loading. Top-level
+ * items carry their Site as `origin`; nested items (offices, name periods,
+ * alternatives, source references) get an entry only when their position in the
+ * built list differs from the file's (an item before them was dropped), otherwise
+ * their site is derived from the owner's and the list index.
+ */
+export type Locations = Map<object, Site>;
+
+/** The site of a loaded object: its own entry or origin, else derived from its owner's. */
+export function siteOf(where: Locations, item: object, owner?: object, key?: PathPart, index = -1): Site | undefined {
+  const own = where.get(item);
+  if (own) return own;
+  const origin = (item as { origin?: unknown }).origin;
+  if (origin instanceof Site) return origin;
+  if (owner === undefined || key === undefined) return undefined;
+  const parent = siteOf(where, owner);
+  return parent && new Site(parent.source, parent, key, index);
+}
+
+/** State shared by the files of one build: locations, and one ClioDate per distinct date text. */
+export interface LoadState {
+  where: Locations;
+  dates: Map<string, ReturnType<typeof parseEdtf>>;
+  entities: Map<string, Entity>;
+  events: Map<string, FactEvent>;
+}
 
 const ENTITY_TYPES = new Set<EntityType>(["person", "state", "party", "organisation", "place", "event"]);
 
@@ -52,7 +111,12 @@ export function problem(file: string, range: Range, message: string, severity: S
   return { file, range, severity, code: "fact-file-invalid", message };
 }
 
-export function loadFactFile(input: FactFileText, where: Locations): LoadedFile {
+/**
+ * Loads one fact file. Its entities and events go straight into `state.entities` and
+ * `state.events` (the merged maps, a later file overriding an earlier one): the
+ * merged map also finds duplicates within the file, without a second 100k-entry map.
+ */
+export function loadFactFile(input: FactFileText, state: LoadState): LoadedFile {
   const source = parseYamlSource(input.file, input.text, input.data);
   const out: LoadedFile = {
     file: input.file,
@@ -80,15 +144,20 @@ export function loadFactFile(input: FactFileText, where: Locations): LoadedFile 
   }
   if (!isRecord(root)) return out;
 
-  const ctx = new Context(input, source, where, out.problems);
-  list(root.sources).forEach((raw, i) => push(out.sources, ctx.source(raw, ["sources", i])));
-  list(root.entities).forEach((raw, i) => push(out.entities, ctx.entity(raw, ["entities", i])));
-  list(root.events).forEach((raw, i) => push(out.events, ctx.event(raw, ["events", i])));
-  list(root.titles).forEach((raw, i) => push(out.titles, ctx.title(raw, ["titles", i])));
-  list(root.eventTypes).forEach((raw, i) => push(out.eventTypes, ctx.eventType(raw, ["eventTypes", i])));
-  list(root.conflicts).forEach((raw, i) => push(out.conflicts, ctx.conflict(raw, ["conflicts", i])));
+  const ctx = new Context(input, state, out.problems);
+  const siteFile: SiteFile = { file: source.file, rangeAt: source.rangeAt };
+  const top = <T>(key: string, target: T[], make: (raw: unknown, site: Site) => T | undefined) => {
+    const items = list(root[key]);
+    for (let i = 0; i < items.length; i++) push(target, make(items[i], new Site(siteFile, undefined, key, i)));
+  };
+  top("sources", out.sources, (raw, site) => ctx.source(raw, site));
+  top("entities", out.entities, (raw, site) => ctx.entity(raw, site));
+  top("events", out.events, (raw, site) => ctx.event(raw, site));
+  top("titles", out.titles, (raw, site) => ctx.title(raw, site));
+  top("eventTypes", out.eventTypes, (raw, site) => ctx.eventType(raw, site));
+  top("conflicts", out.conflicts, (raw, site) => ctx.conflict(raw, site));
 
-  reportDuplicates(out, where);
+  reportDuplicates(out, siteFile, state);
   return out;
 }
 
@@ -97,33 +166,35 @@ function push<T>(target: T[], item: T | undefined): void {
 }
 
 /** A duplicate id within one file is a mistake (across files it is an override); the first one is kept. */
-function reportDuplicates(out: LoadedFile, where: Locations): void {
-  const lists: Array<[string, Array<{ id?: string; key?: string }>]> = [
-    ["entity", out.entities],
-    ["event", out.events],
-    ["title", out.titles],
-    ["event type", out.eventTypes],
-    ["source", out.sources],
-    ["conflict", out.conflicts],
+function reportDuplicates(out: LoadedFile, siteFile: SiteFile, state: LoadState): void {
+  type Item = { id?: string; key?: string; origin: FactOrigin };
+  const lists: Array<[string, Item[], Map<string, Item> | undefined]> = [
+    ["entity", out.entities, state.entities as Map<string, Item>],
+    ["event", out.events, state.events as Map<string, Item>],
+    ["title", out.titles, undefined],
+    ["event type", out.eventTypes, undefined],
+    ["source", out.sources, undefined],
+    ["conflict", out.conflicts, undefined],
   ];
-  for (const [kind, items] of lists) {
-    const seen = new Map<string, { id?: string; key?: string }>();
-    const kept: Array<{ id?: string; key?: string }> = [];
+  for (const [kind, items, merged] of lists) {
+    const seen = merged ?? new Map<string, Item>();
+    let kept = 0;
     for (const item of items) {
       const id = (item.id ?? item.key) as string;
       const first = seen.get(id);
-      if (first) {
-        const loc = where.get(item);
-        const firstLine = (where.get(first)?.source.rangeAt(where.get(first)!.path).start.line ?? 0) + 1;
+      // In a merged map an id from an earlier file is an override, not a duplicate.
+      if (first && (!merged || (first.origin instanceof Site && first.origin.source === siteFile))) {
+        const loc = item.origin instanceof Site ? item.origin : undefined;
+        const firstLine = (first.origin instanceof Site ? first.origin.range.start.line : 0) + 1;
         out.problems.push(
-          problem(out.file, loc ? loc.source.rangeAt([...loc.path, item.id ? "id" : "key"]) : zero(), `Duplicate ${kind} ${kind === "source" ? "key" : "id"} "${id}" (first defined on line ${firstLine} of this file).`),
+          problem(out.file, loc ? loc.rangeAt(item.id ? "id" : "key") : zero(), `Duplicate ${kind} ${kind === "source" ? "key" : "id"} "${id}" (first defined on line ${firstLine} of this file).`),
         );
         continue;
       }
       seen.set(id, item);
-      kept.push(item);
+      items[kept++] = item;
     }
-    items.splice(0, items.length, ...kept);
+    items.length = kept;
   }
 }
 
@@ -143,85 +214,89 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 function strings(v: unknown): string[] {
-  return list(v).map(str).filter((s): s is string => s !== undefined && s !== "");
+  if (!Array.isArray(v)) return [];
+  // Exactly sized when nothing is dropped (the usual case), see Context.each.
+  const all = v.map(str);
+  return all.every((s) => s !== undefined && s !== "") ? (all as string[]) : all.filter((s): s is string => s !== undefined && s !== "");
 }
 
 class Context {
   private readonly file: string;
+  private readonly where: Locations;
+  private readonly dates: LoadState["dates"];
   constructor(
     private readonly input: FactFileText,
-    private readonly src: SourceFile,
-    private readonly where: Locations,
+    state: LoadState,
     private readonly problems: FactProblem[],
   ) {
     this.file = input.file;
+    this.where = state.where;
+    this.dates = state.dates;
   }
 
-  private origin(path: PathPart[]): FactOrigin {
-    // The range is computed on first use (perf, issue 7): a JSON fact file is read
-    // without building a YAML document, which is only needed once a position is.
-    // Capture rangeAt alone, not the SourceFile, so the parsed raw value can be collected.
-    const rangeAt = this.src.rangeAt;
-    let range: FactOrigin["range"];
-    return {
-      file: this.file,
-      get range() {
-        return (range ??= rangeAt(path));
-      },
-    };
-  }
-
-  private locate<T extends object>(item: T, path: PathPart[]): T {
-    this.where.set(item, { source: this.src, path, origin: this.input.origin });
-    return item;
-  }
-
-  /** Parses an EDTF field; an unparseable one is reported at its node and left undefined. */
-  date(raw: unknown, path: PathPart[]): ClioDate | undefined {
-    const text = str(raw);
-    if (text === undefined) return undefined;
-    const r = parseEdtf(text);
-    if ("date" in r) return r.date;
-    this.problems.push(problem(this.file, this.src.rangeAt(path), `Invalid date "${text}": ${r.error}.`));
-    return undefined;
-  }
-
-  refs(raw: unknown, path: PathPart[]): SourceRef[] {
-    const out: SourceRef[] = [];
-    list(raw).forEach((r, i) => {
-      if (!isRecord(r)) return;
-      const key = str(r.key);
-      if (!key) return;
-      const ref: SourceRef = { key };
-      const locator = str(r.locator);
-      if (locator !== undefined) ref.locator = locator;
-      out.push(this.locate(ref, [...path, i]));
-    });
+  /**
+   * Loads the items of a nested list (offices, name periods…). An item whose index
+   * in the built list differs from the file's, because one before it was dropped,
+   * gets its site recorded; the others' sites follow from the owner's (issue 7).
+   */
+  private each<T extends object>(raw: unknown, owner: Site, key: string, make: (raw: unknown, site: Site) => T | undefined, leaf = false): T[] {
+    if (!Array.isArray(raw)) return [];
+    // `map` sizes the array exactly; a list grown by `push` reserves room for 17 (issue 7: 100k entities' lists).
+    // A leaf item (a source reference) needs no site while loading: none is made for it.
+    const made = raw.map((r, i) => make(r, leaf ? owner : new Site(owner.source, owner, key, i)));
+    if (!made.includes(undefined)) return made as T[];
+    const out: T[] = [];
+    for (let i = 0; i < made.length; i++) {
+      const item = made[i];
+      if (!item) continue;
+      if (out.length !== i) this.where.set(item, new Site(owner.source, owner, key, i));
+      out.push(item);
+    }
     return out;
   }
 
-  alternatives(raw: unknown, path: PathPart[]): Alternative[] | undefined {
+  /** Parses an EDTF field; an unparseable one is reported at its node and left undefined. */
+  date(raw: unknown, site: Site, a: PathPart, b?: PathPart): ClioDate | undefined {
+    const text = str(raw);
+    if (text === undefined) return undefined;
+    // One ClioDate per distinct text in a build (results are read-only): 100k entities share a few thousand dates.
+    let r = this.dates.get(text);
+    if (!r) this.dates.set(text, (r = parseEdtf(text)));
+    if ("date" in r) return r.date;
+    this.problems.push(problem(this.file, b === undefined ? site.rangeAt(a) : site.rangeAt(a, b), `Invalid date "${text}": ${r.error}.`));
+    return undefined;
+  }
+
+  refs(raw: unknown, owner: Site): SourceRef[] {
+    return this.each(raw, owner, "sources", (r) => {
+      if (!isRecord(r)) return undefined;
+      const key = str(r.key);
+      if (!key) return undefined;
+      const locator = str(r.locator);
+      // One literal per shape: a property added later costs a separate property store (issue 7).
+      return locator !== undefined ? { key, locator } : { key };
+    }, true);
+  }
+
+  alternatives(raw: unknown, owner: Site): Alternative[] | undefined {
     if (!Array.isArray(raw)) return undefined;
-    const out: Alternative[] = [];
-    raw.forEach((a, i) => {
-      if (!isRecord(a)) return;
-      const p = [...path, i];
-      const alt: Alternative = { sources: this.refs(a.sources, [...p, "sources"]) };
+    return this.each(raw, owner, "alternatives", (a, site) => {
+      if (!isRecord(a)) return undefined;
+      const alt: Alternative = { sources: this.refs(a.sources, site) };
       for (const field of ["date", "start", "end"] as const) {
         const text = str(a[field]);
         if (text !== undefined) {
           alt[field] = text;
-          this.date(text, [...p, field]);
+          this.date(text, site, field);
         }
       }
       const value = str(a.value);
       if (value !== undefined) alt.value = value;
-      out.push(this.locate(alt, p));
+      return alt;
     });
-    return out;
   }
 
-  source(raw: unknown, path: PathPart[]): Source | undefined {
+  source(raw: unknown, site: Site): Source | undefined {
     if (!isRecord(raw)) return undefined;
     const key = str(raw.key);
     if (!key) return undefined;
@@ -229,103 +304,120 @@ class Context {
       ...(raw as Record<string, unknown>),
       key,
       type: str(raw.type) ?? "document",
-      sources: this.refs(raw.sources, [...path, "sources"]),
-      origin: this.origin(path),
+      sources: this.refs(raw.sources, site),
+      origin: site,
       from: this.input.origin === "bundled" ? "bundled" : "facts",
     } as Source;
     for (const f of ["volume", "issue", "page", "issued"] as const) if (raw[f] !== undefined) (s as unknown as Record<string, unknown>)[f] = str(raw[f]);
-    if (s.issued !== undefined) s.issuedDate = this.date(s.issued, [...path, "issued"]);
+    if (s.issued !== undefined) s.issuedDate = this.date(s.issued, site, "issued");
     if (s.page !== undefined) s.pageRange = parsePageRange(s.page);
-    return this.locate(s, path);
+    return s;
   }
 
-  entity(raw: unknown, path: PathPart[]): Entity | undefined {
+  entity(raw: unknown, site: Site): Entity | undefined {
     if (!isRecord(raw)) return undefined;
     const id = str(raw.id);
     const name = str(raw.name);
     if (!id || !name) return undefined;
     const type = ENTITY_TYPES.has(raw.type as EntityType) ? (raw.type as EntityType) : "organisation";
-    const e: Entity = {
-      id,
-      type,
-      name,
-      aliases: strings(raw.aliases),
-      names: [],
-      offices: [],
-      sources: this.refs(raw.sources, [...path, "sources"]),
-      origin: this.origin(path),
-    };
+    const aliases = strings(raw.aliases);
+    const sources = this.refs(raw.sources, site);
     const wikidata = str(raw.wikidata);
-    if (wikidata) e.wikidata = wikidata;
     const description = str(raw.description);
-    if (description) e.description = description;
-    if (isRecord(raw.existence)) {
-      const start = str(raw.existence.start);
-      const end = str(raw.existence.end);
-      e.existence = {};
-      if (start !== undefined) {
-        e.existence.start = start;
-        e.startDate = this.date(start, [...path, "existence", "start"]);
-      }
-      if (end !== undefined) {
-        e.existence.end = end;
-        e.endDate = this.date(end, [...path, "existence", "end"]);
-      }
+    const existence = isRecord(raw.existence) ? raw.existence : undefined;
+    const start = existence && str(existence.start);
+    const end = existence && str(existence.end);
+    let e: Entity;
+    if (wikidata && description && start !== undefined && end !== undefined) {
+      // The usual shape in one literal (a property added later costs a separate
+      // property store, issue 7): same fields in the same order as the general path.
+      const startDate = this.date(start, site, "existence", "start");
+      const endDate = this.date(end, site, "existence", "end");
+      e = { id, type, name, aliases, names: [], offices: [], sources, origin: site, wikidata, description, existence: { start, end }, startDate, endDate };
+    } else {
+      e = { id, type, name, aliases, names: [], offices: [], sources, origin: site };
+      if (wikidata) e.wikidata = wikidata;
+      if (description) e.description = description;
+      if (existence) this.existence(e, start, end, site);
     }
-    list(raw.names).forEach((n, i) => push(e.names, this.namePeriod(n, [...path, "names", i])));
-    list(raw.offices).forEach((o, i) => push(e.offices, this.office(o, id, [...path, "offices", i])));
-    const alternatives = this.alternatives(raw.alternatives, [...path, "alternatives"]);
+    e.names = this.each(raw.names, site, "names", (n, s) => this.namePeriod(n, s));
+    e.offices = this.each(raw.offices, site, "offices", (o, s) => this.office(o, id, s));
+    const alternatives = this.alternatives(raw.alternatives, site);
     if (alternatives) e.alternatives = alternatives;
     if (raw.conflict === true) e.conflict = true;
-    return this.locate(e, path);
+    return e;
   }
 
-  namePeriod(raw: unknown, path: PathPart[]): NamePeriod | undefined {
+  private existence(e: Entity, start: string | undefined, end: string | undefined, site: Site): void {
+    e.existence = {};
+    if (start !== undefined) {
+      e.existence.start = start;
+      e.startDate = this.date(start, site, "existence", "start");
+    }
+    if (end !== undefined) {
+      e.existence.end = end;
+      e.endDate = this.date(end, site, "existence", "end");
+    }
+  }
+
+  namePeriod(raw: unknown, site: Site): NamePeriod | undefined {
     if (!isRecord(raw)) return undefined;
     const name = str(raw.name);
     if (!name) return undefined;
     const n: NamePeriod = {
       name,
       kind: raw.kind === "short" ? "short" : "official",
-      sources: this.refs(raw.sources, [...path, "sources"]),
+      sources: this.refs(raw.sources, site),
     };
     const from = str(raw.from);
     const to = str(raw.to);
     if (from !== undefined) {
       n.from = from;
-      n.fromDate = this.date(from, [...path, "from"]);
+      n.fromDate = this.date(from, site, "from");
     }
     if (to !== undefined) {
       n.to = to;
-      n.toDate = this.date(to, [...path, "to"]);
+      n.toDate = this.date(to, site, "to");
     }
-    return this.locate(n, path);
+    return n;
   }
 
-  office(raw: unknown, holder: string, path: PathPart[]): Office | undefined {
+  office(raw: unknown, holder: string, site: Site): Office | undefined {
     if (!isRecord(raw)) return undefined;
     const title = str(raw.title);
     if (!title) return undefined;
-    const o: Office = { title, holder, sources: this.refs(raw.sources, [...path, "sources"]) };
+    const sources = this.refs(raw.sources, site);
     const of = str(raw.of);
-    if (of) o.of = of;
     const start = str(raw.start);
     const end = str(raw.end);
+    let o: Office;
+    if (of && start !== undefined && end !== undefined) {
+      // The usual shape in one literal, same fields in the same order as the general path below.
+      const startDate = this.date(start, site, "start");
+      o = { title, holder, sources, of, start, startDate, end, endDate: this.date(end, site, "end") };
+    } else {
+      o = { title, holder, sources };
+      if (of) o.of = of;
+      this.tenure(o, start, end, site);
+    }
+    const alternatives = this.alternatives(raw.alternatives, site);
+    if (alternatives) o.alternatives = alternatives;
+    if (raw.conflict === true) o.conflict = true;
+    return o;
+  }
+
+  private tenure(o: Office, start: string | undefined, end: string | undefined, site: Site): void {
     if (start !== undefined) {
       o.start = start;
-      o.startDate = this.date(start, [...path, "start"]);
+      o.startDate = this.date(start, site, "start");
     }
     if (end !== undefined) {
       o.end = end;
-      o.endDate = this.date(end, [...path, "end"]);
+      o.endDate = this.date(end, site, "end");
     }
-    const alternatives = this.alternatives(raw.alternatives, [...path, "alternatives"]);
-    if (alternatives) o.alternatives = alternatives;
-    if (raw.conflict === true) o.conflict = true;
-    return this.locate(o, path);
   }
 
-  event(raw: unknown, path: PathPart[]): FactEvent | undefined {
+  event(raw: unknown, site: Site): FactEvent | undefined {
     if (!isRecord(raw)) return undefined;
     const id = str(raw.id);
     const name = str(raw.name);
@@ -337,44 +429,44 @@ class Context {
       name,
       participants: strings(raw.participants),
       date: date ?? "",
-      sources: this.refs(raw.sources, [...path, "sources"]),
-      origin: this.origin(path),
+      sources: this.refs(raw.sources, site),
+      origin: site,
     };
-    if (date !== undefined) ev.parsedDate = this.date(date, [...path, "date"]);
+    if (date !== undefined) ev.parsedDate = this.date(date, site, "date");
     const place = str(raw.place);
     if (place) ev.place = place;
-    const alternatives = this.alternatives(raw.alternatives, [...path, "alternatives"]);
+    const alternatives = this.alternatives(raw.alternatives, site);
     if (alternatives) ev.alternatives = alternatives;
     if (raw.conflict === true) ev.conflict = true;
-    return this.locate(ev, path);
+    return ev;
   }
 
-  title(raw: unknown, path: PathPart[]): Title | undefined {
+  title(raw: unknown, site: Site): Title | undefined {
     if (!isRecord(raw)) return undefined;
     const id = str(raw.id);
     const name = str(raw.name);
     if (!id || !name) return undefined;
-    return this.locate({ id, name, aliases: strings(raw.aliases), origin: this.origin(path) }, path);
+    return { id, name, aliases: strings(raw.aliases), origin: site };
   }
 
-  eventType(raw: unknown, path: PathPart[]): EventType | undefined {
+  eventType(raw: unknown, site: Site): EventType | undefined {
     if (!isRecord(raw)) return undefined;
     const id = str(raw.id);
     const name = str(raw.name);
     if (!id || !name) return undefined;
     const triggers = strings(raw.triggers).map((t) => t.toLowerCase());
-    return this.locate({ id, name, triggers, recurring: raw.recurring === true, origin: this.origin(path) }, path);
+    return { id, name, triggers, recurring: raw.recurring === true, origin: site };
   }
 
-  conflict(raw: unknown, path: PathPart[]): Conflict | undefined {
+  conflict(raw: unknown, site: Site): Conflict | undefined {
     if (!isRecord(raw)) return undefined;
     const id = str(raw.id);
     const about = str(raw.about);
     if (!id || !about) return undefined;
-    const c: Conflict = { id, about, sources: this.refs(raw.sources, [...path, "sources"]), origin: this.origin(path) };
+    const c: Conflict = { id, about, sources: this.refs(raw.sources, site), origin: site };
     const note = str(raw.note);
     if (note) c.note = note;
-    return this.locate(c, path);
+    return c;
   }
 }
 

@@ -12,7 +12,11 @@ const SEPARATORS = /[\s\-‐‑‒–—_]+/g;
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Words of ASCII letters and digits with single spaces: only the case changes (perf, issue 7: 400k names). */
+const SIMPLE = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 export function normalizeName(text: string): string {
+  if (SIMPLE.test(text)) return text.toLowerCase();
   // ASCII needs no decomposition or folding (perf, issue 7: a name per entity and alias).
   if (ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, "").replace(SEPARATORS, " ").trim();
   return text
