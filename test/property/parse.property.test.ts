@@ -137,3 +137,18 @@ test("parsing is linear: ten times the text takes far less than a hundred times 
     assert.ok(t < 2000, `a pathological input took ${t.toFixed(0)} ms`);
   }
 });
+
+test("updateDocument equals a full parse on papers longer than its comparison chunks", () => {
+  // Tens of kilobytes, so the chunked prefix and suffix comparisons take their fast path.
+  const unit = (i: number) => `{1961-${String((i % 12) + 1).padStart(2, "0")}} [[Albania]] met [[China]] [@k${i}, p. ${i}].\r\n\r\n- item ${i}\n\n`;
+  const long = Array.from({ length: 600 }, (_, i) => unit(i)).join("");
+  fc.assert(
+    fc.property(fc.nat(), fc.nat({ max: 40 }), markupish, (a, length, insert) => {
+      const start = a % (long.length + 1);
+      const next = long.slice(0, start) + insert + long.slice(Math.min(long.length, start + length));
+      const prev = parseDocument("/p.md", long, 1);
+      assert.deepEqual(updateDocument(prev, next, 2), parseDocument("/p.md", next, 2));
+    }),
+    { numRuns: 60 },
+  );
+});

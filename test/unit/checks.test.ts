@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Claim, ClioDiagnostic, FactIndex, ParsedDocument } from "../../server/src/core/types.js";
 import type { CheckContext, DocumentCheck } from "../../server/src/core/checks/api.js";
+import { finish } from "../../server/src/core/parse/index.js";
 import { entityUnknown } from "../../server/src/core/checks/entity-unknown.js";
 import { entityAmbiguous } from "../../server/src/core/checks/entity-ambiguous.js";
 import { entityNotExisting } from "../../server/src/core/checks/entity-not-existing.js";
@@ -252,15 +253,17 @@ test("date-conflict: two claims asserting the same event with disjoint dates, ac
   const a = stubDoc("{1964-01-02} [[Zhou Enlai]] visited [[Albania]].", "file:///a.md");
   const b = stubDoc("{1964-01-08} [[Zhou Enlai]] visited [[Albania]].", "file:///b.md");
   const c = stubDoc("{1964} [[Zhou Enlai]] visited [[Albania]].", "file:///c.md");
-  const found = dateConflict.checkWorkspace(
-    [a, b, c].map((doc) => ({ doc, claims: doc.claims })),
-    facts,
+  const found = finish(
+    dateConflict.checkWorkspace(
+      [a, b, c].map((doc) => ({ doc, claims: doc.claims })),
+      facts,
+    ),
   );
   assert.deepEqual(found.map((d) => d.uri).sort(), ["file:///a.md", "file:///b.md"]);
   assert.equal(found[0].related?.[0].uri, "file:///b.md");
   assert.match(found[0].message, /Zhou Enlai visits Albania/);
   // Overlapping dates: no conflict.
-  assert.equal(dateConflict.checkWorkspace([a, c].map((doc) => ({ doc, claims: doc.claims })), facts).length, 0);
+  assert.equal(finish(dateConflict.checkWorkspace([a, c].map((doc) => ({ doc, claims: doc.claims })), facts)).length, 0);
 });
 
 test("references: the late X, X's legacy, the X era, in memory of X", () => {

@@ -442,8 +442,10 @@ export class ClioWorkspace {
   *documentDiagnosticsInSteps(uri: string): Generator<void, ClioDiagnostic[]> {
     const doc = this.docs.get(uri);
     if (!doc) return [];
+    const results = yield* this.paragraphResults(doc, true);
     const out: ClioDiagnostic[] = [...doc.diagnostics];
-    for (const d of (yield* this.paragraphResults(doc, true)).diagnostics ?? EMPTY) out.push(d);
+    for (const d of results.diagnostics ?? EMPTY) out.push(d);
+    yield;
     for (const file of this.bibliographyPaths(doc)) {
       for (const p of this.bibliography(file).problems) out.push(problemToDiagnostic(p));
     }
@@ -453,13 +455,18 @@ export class ClioWorkspace {
 
   /** Workspace-wide diagnostics (date-conflict), keyed by document. */
   workspaceDiagnostics(): Map<string, ClioDiagnostic[]> {
+    return finish(this.workspaceDiagnosticsInSteps());
+  }
+
+  /** workspaceDiagnostics in steps (see parseInSteps). */
+  *workspaceDiagnosticsInSteps(): Generator<void, Map<string, ClioDiagnostic[]>> {
     const byUri = new Map<string, ClioDiagnostic[]>();
     const docs = [...this.docs.values()].map((doc) => ({ doc, claims: this.claims(doc) }));
     const facts = this.facts();
     for (const check of workspaceChecks) {
       let found: ClioDiagnostic[];
       try {
-        found = check.checkWorkspace(docs, facts);
+        found = yield* check.checkWorkspace(docs, facts);
       } catch (err) {
         found = [internalError(docs[0]?.doc.uri ?? "", check.codes.join(", "), err)];
       }

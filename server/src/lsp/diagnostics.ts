@@ -108,7 +108,9 @@ export class DiagnosticsScheduler {
       await new Promise((r) => setImmediate(r));
     }
     if (generation !== this.generation) return;
-    const workspace = this.safely("workspace checks", () => [...ws.workspaceDiagnostics().values()].flat());
+    const byUri = await this.inSlices("workspace checks", ws.workspaceDiagnosticsInSteps(), generation);
+    if (byUri === SUPERSEDED) return requeue();
+    const workspace = byUri ? [...byUri.values()].flat() : [];
     // Problems of the bundled fact base are ours to fix, not the historian's: only workspace fact files get them.
     const bundled = new Set(ws.host.bundledFacts.map((f) => f.file));
     const facts = this.safely("fact files", () => ws.factDiagnostics().filter((d) => !bundled.has(d.uri)));

@@ -25,8 +25,11 @@ export interface DocumentCheck {
 
 export interface WorkspaceCheck {
   codes: readonly string[];
-  /** Runs across every document of the workspace or CLI run. */
-  checkWorkspace(docs: ReadonlyArray<{ doc: ParsedDocument; claims: readonly Claim[] }>, facts: FactIndex): ClioDiagnostic[];
+  /**
+   * Runs across every document of the workspace or CLI run, as a generator that may
+   * pause (yield) between pieces of work so a server stays responsive on huge papers.
+   */
+  checkWorkspace(docs: ReadonlyArray<{ doc: ParsedDocument; claims: readonly Claim[] }>, facts: FactIndex): Generator<void, ClioDiagnostic[]>;
 }
 
 /** Default severities of spec §5. */

@@ -16,10 +16,12 @@ interface Assertion {
 
 export const dateConflict: WorkspaceCheck = {
   codes: ["date-conflict"],
-  checkWorkspace(docs, facts) {
+  *checkWorkspace(docs, facts) {
     const byEvent = new Map<string, Assertion[]>();
+    let seen = 0;
     for (const { doc, claims } of docs) {
       for (const claim of claims) {
+        if (++seen % 4096 === 0) yield;
         const date = claim.dateTag.date;
         if (!date) continue;
         const eventId = singleEvent(doc, claim, date, facts);

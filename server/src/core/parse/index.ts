@@ -113,11 +113,23 @@ function applyChanges(text: string, changes: readonly ContentChange[]): string {
   return text;
 }
 
+/** Characters compared at once by native string equality before the exact position is sought. */
+const CHUNK = 4096;
+
 function commonPrefixLength(a: string, b: string): number {
   const limit = Math.min(a.length, b.length);
   let i = 0;
+  // Whole chunks first: a native comparison is many times faster than a loop over characters (10 MB papers).
+  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
   while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /**
@@ -180,8 +192,7 @@ function copyPrefix(prev: ParsedDocument, doc: ParsedDocument, bodyStart: number
 function updatedLineStarts(prev: ParsedDocument, text: string, prefix: number): number[] {
   const old = prev.text;
   const limit = Math.min(old.length, text.length) - prefix;
-  let suffix = 0;
-  while (suffix < limit && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const suffix = commonSuffixLength(old, text, limit);
   const delta = text.length - old.length;
   const starts: number[] = [];
   const from = Math.max(prefix, 1);
@@ -228,6 +239,8 @@ function* assemble(uri: string, text: string, version: number | undefined, prev?
     bodyStart = where.span.end;
   }
 
+  // Each whole-document phase below is a step of its own (a few tens of ms on 10 MB).
+  yield;
   const prevState = prev && parseStates.get(prev);
   const kept = prev && prevState ? keptBlockCount(prev, prevState, text, bodyStart, common) : 0;
   const records: BlockRecord[] = prevState ? prevState.records.slice(0, kept) : [];
@@ -239,6 +252,7 @@ function* assemble(uri: string, text: string, version: number | undefined, prev?
   if (prev && prevState && kept > 0) {
     const resume = prevState.records[kept].block;
     copyPrefix(prev, doc, bodyStart, resume.start);
+    yield;
     blocks = scanBlocks(text, resume.start, resume.state);
   } else {
     blocks = scanBlocks(text, bodyStart);
@@ -246,6 +260,7 @@ function* assemble(uri: string, text: string, version: number | undefined, prev?
 
   // Later blocks of the previous parse by start: a block whose text is unchanged and which
   // only moved (everything after the edit) is copied with shifted positions, not placed anew.
+  yield;
   const previousAt = new Map<number, BlockRecord>();
   if (prev && prevState) for (let i = kept; i < prevState.records.length; i++) {
     const r = prevState.records[i];
