@@ -38,7 +38,8 @@ export class ServerState {
     const path = toCorePath(uri);
     const open = this.documents.get(uri);
     const held = this.ws.getDocument(path);
-    if (held && open && open.getText().length > LARGE_DOCUMENT) return held;
+    // Until the first sliced parse of a large paper is done, requests on it find nothing.
+    if (open && open.getText().length > LARGE_DOCUMENT) return held;
     if (open && (!held || held.text !== open.getText())) {
       return this.ws.setDocument(path, open.getText(), open.version);
     }
