@@ -450,7 +450,7 @@ export class ClioWorkspace {
       for (const p of this.bibliography(file).problems) out.push(problemToDiagnostic(p));
     }
     out.push(...this.refusedPaths(doc));
-    return this.applySeverity(doc, out);
+    return yield* this.applySeverity(doc, out);
   }
 
   /** Workspace-wide diagnostics (date-conflict), keyed by document. */
@@ -478,7 +478,7 @@ export class ClioWorkspace {
     }
     for (const [uri, list] of byUri) {
       const doc = this.docs.get(uri);
-      byUri.set(uri, doc ? this.applySeverity(doc, list) : list);
+      byUri.set(uri, doc ? yield* this.applySeverity(doc, list) : list);
     }
     return byUri;
   }
@@ -495,10 +495,12 @@ export class ClioWorkspace {
   }
 
   /** Severity from the code's default, lowered for implicit claims, then overridden by settings and front matter. */
-  private applySeverity(doc: ParsedDocument, list: ClioDiagnostic[]): ClioDiagnostic[] {
+  private *applySeverity(doc: ParsedDocument, list: ClioDiagnostic[]): Generator<void, ClioDiagnostic[]> {
     const overrides = { ...(this.settings.severity ?? {}), ...(doc.frontMatter?.clio?.severity ?? {}) };
     const out: ClioDiagnostic[] = [];
-    for (const d of list) {
+    for (let i = 0; i < list.length; i++) {
+      if (i % 8192 === 8191) yield;
+      const d = list[i];
       const override = overrides[d.code];
       if (override === "off") continue;
       // Checks emit the default severity, or one lower where dates overlap only through uncertainty.
