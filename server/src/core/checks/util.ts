@@ -112,6 +112,8 @@ export function resolve(facts: FactIndex, target: string): Entity[] {
   // Keyed by the target as written too, so a hit needs no trim (several checks ask per link).
   let found = cache.get(target);
   if (!found) {
+    // Bounded: a long editing session types many passing spellings.
+    if (cache.size > 50_000) cache.clear();
     const key = target.trim();
     found = cache.get(key);
     if (!found) {
