@@ -96,3 +96,16 @@ test("convert prose: the fixed sentence parses as an explicit claim with the sam
   assert.equal(reparsed.claims[0].dateTag.raw, "1961-04");
   assert.deepEqual(reparsed.claims[0].links.map((l) => l.target), ["nikita-khrushchev", "albania"]);
 });
+
+test("entity stub: a lone carriage return counts as a line break, as editors count it", () => {
+  // Found by the long fuzz run: with "\r" read as part of a line, the insertion point lay past its line's end.
+  // No entities list yet: the stub goes at the end of the last line, which the lone \r starts.
+  const existing = "# workspace facts\rsources: []";
+  const fix = entityStubFix("/ws/clio.facts.yaml", "Albania", existing)!;
+  const edit = fix.edits[0].edits[0];
+  const lines = existing.split(/\r\n|\r|\n/);
+  assert.ok(edit.range.start.line < lines.length && edit.range.start.character <= lines[edit.range.start.line].length, JSON.stringify(edit.range));
+  const result = applyEdits(existing, fix.edits[0].edits);
+  assert.ok(result.startsWith(existing), "the existing text stays as it was");
+  assert.match(result, /name: "Albania"/);
+});

@@ -39,7 +39,8 @@ export function entityStubFix(
       edits: [{ uri, create: existing === undefined, edits: [{ range: zero(0, 0), newText: text }] }],
     };
   }
-  const lines = existing.split(/\r?\n/);
+  // Lines as editors count them: a lone \r ends a line too (LSP), or positions land past a line's end.
+  const lines = existing.split(/\r\n|\r|\n/);
   const eol = existing.includes("\r\n") ? "\r\n" : "\n";
   const entitiesLine = lines.findIndex((l) => /^entities:\s*(#.*)?$/.test(l));
   if (entitiesLine >= 0) {
