@@ -37,18 +37,6 @@ export function paragraphView(doc: ParsedDocument, slice: ParagraphSlice, span: 
   };
 }
 
-/** Line of an offset by binary search. */
-export function lineOf(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-
 /** Results of the previous run by paragraph identity, to be claimed by the new run's paragraphs. */
 export class PreviousResults {
   private byKey = new Map<object, ParagraphResult[]>();

@@ -36,15 +36,21 @@ export function positionAt(starts: readonly number[], offset: number): Position 
       return { line, character: offset - starts[line] };
     }
   }
+  const line = lineAt(starts, offset);
+  lastLine = line;
+  return { line, character: offset - starts[line] };
+}
+
+/** 0-based line of an offset, by binary search over line starts. */
+export function lineAt(starts: readonly number[], offset: number): number {
   let low = 0;
-  let high = count - 1;
+  let high = starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     if (starts[mid] <= offset) low = mid;
     else high = mid - 1;
   }
-  lastLine = low;
-  return { line: low, character: offset - starts[low] };
+  return low;
 }
 
 /** Offset of a position; a character past the line's end clamps to the start of the next line, a line past the end to the text's end. */

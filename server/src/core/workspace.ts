@@ -15,14 +15,14 @@ import type {
   Source,
 } from "./types.js";
 import { parseDocument, updateDocument, paragraphSlices, parseInSteps, finish } from "./parse/index.js";
-import { PreviousResults, lineOf, moveResult, paragraphView, type ParagraphResult } from "./paragraph-results.js";
+import { PreviousResults, moveResult, paragraphView, type ParagraphResult } from "./paragraph-results.js";
 import { buildFactIndex } from "./facts/index.js";
 import { parseBibliography } from "./bib/index.js";
 import { documentChecks, workspaceChecks } from "./checks/index.js";
 import { DEFAULT_SEVERITY, type CheckContext } from "./checks/api.js";
 import { findImplicitClaims } from "./prose/index.js";
 import { parseYamlSource } from "./facts/yaml-source.js";
-import { rangeOf } from "./text.js";
+import { lineAt, rangeOf } from "./text.js";
 
 export interface WorkspaceHost {
   /** Absolute workspace root (for clio.facts.yaml and .clio/*.yaml), if any. */
@@ -368,7 +368,7 @@ export class ClioWorkspace {
       if (i % PARAGRAPHS_PER_STEP === PARAGRAPHS_PER_STEP - 1) yield;
       const slice = slices[i];
       const span = doc.paragraphs[i];
-      const line = lineOf(doc.lineStarts, span.start);
+      const line = lineAt(doc.lineStarts, span.start);
       const column = span.start - doc.lineStarts[line];
       const prev = previous?.take(slice.key, column);
       let view: ParsedDocument | undefined;

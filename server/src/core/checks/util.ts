@@ -16,7 +16,7 @@ import type {
   SourceRef,
   Span,
 } from "../types.js";
-import { normalizeName } from "../facts/normalize.js";
+import { normalizeWord } from "../facts/normalize.js";
 import * as text from "../text.js";
 
 export function positionAt(doc: ParsedDocument, offset: number): Position {
@@ -265,18 +265,6 @@ export interface Token {
 }
 
 /** Word tokens with their offsets in the original text. Hyphens and spaces both separate words. */
-// Prose repeats the same words; normalising each spelling once keeps tokenising cheap.
-const normCache = new Map<string, string>();
-function normToken(word: string): string {
-  let norm = normCache.get(word);
-  if (norm === undefined) {
-    if (normCache.size > 50_000) normCache.clear();
-    norm = normalizeName(word);
-    normCache.set(word, norm);
-  }
-  return norm;
-}
-
 export function tokenize(text: string, offset = 0): Token[] {
   return tokenizeFrom(text, 0, offset);
 }
@@ -289,7 +277,7 @@ function tokenizeFrom(text: string, from: number, offset: number): Token[] {
   TOKEN_AT.lastIndex = from;
   for (let m = TOKEN_AT.exec(text); m; m = TOKEN_AT.exec(text)) {
     const start = offset + m.index;
-    out.push({ norm: normToken(m[0]), start, end: start + m[0].length });
+    out.push({ norm: normalizeWord(m[0]), start, end: start + m[0].length });
   }
   return out;
 }
@@ -339,7 +327,7 @@ export function lastAsciiToken(text: string): string | undefined {
     if (c >= 128) return undefined;
     if (!((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122))) break;
   }
-  return normToken(text.slice(start, end));
+  return normalizeWord(text.slice(start, end));
 }
 
 /** Normalised token sequence of a name, joined by single spaces (the key titles and names are matched by). */

@@ -3,6 +3,7 @@
 // `clio:` block goes; every other byte is kept, citations included.
 import { parseDocument as parseYaml, isMap, isScalar, type Pair } from "yaml";
 import type { ParsedDocument } from "../types.js";
+import { lineAt } from "../text.js";
 
 export interface PandocExportOptions {
   /** Keep each claim's date as a span attribute: `[claim text]{.claim date="1961-12"}`. */
@@ -25,7 +26,7 @@ export function exportPandoc(doc: ParsedDocument, options: PandocExportOptions =
   const text = doc.text;
   const edits: Edit[] = [];
   const warnings: string[] = [];
-  const lineOf = (offset: number) => lineNumber(doc.lineStarts, offset);
+  const lineOf = (offset: number) => lineAt(doc.lineStarts, offset) + 1;
 
   if (doc.frontMatter) {
     const edit = removeClioBlock(text, doc.frontMatter.span.start, doc.frontMatter.span.end);
@@ -169,13 +170,3 @@ function isBlank(c: string | undefined): boolean {
   return c === " " || c === "\t";
 }
 
-function lineNumber(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}

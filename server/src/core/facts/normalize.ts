@@ -28,3 +28,16 @@ export function normalizeName(text: string): string {
     .replace(SEPARATORS, " ")
     .trim();
 }
+
+/** normalizeName for single words, remembered: prose repeats the same words (tokenising and name matching). */
+const wordCache = new Map<string, string>();
+export function normalizeWord(word: string): string {
+  let norm = wordCache.get(word);
+  if (norm === undefined) {
+    // Bounded: an editing session meets many spellings.
+    if (wordCache.size > 50_000) wordCache.clear();
+    norm = normalizeName(word);
+    wordCache.set(word, norm);
+  }
+  return norm;
+}

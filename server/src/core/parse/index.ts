@@ -13,7 +13,7 @@ import type {
   Range,
   Span,
 } from "../types.js";
-import { lineStarts as computeLineStarts, offsetAt, rangeOf } from "../text.js";
+import { lineStarts as computeLineStarts, lineAt, offsetAt, rangeOf } from "../text.js";
 import { scanBlocks, type Block } from "./blocks.js";
 import { recordMove } from "../moved.js";
 import { findFrontMatter, parseFrontMatter } from "./frontmatter.js";
@@ -398,18 +398,6 @@ function addBlock(doc: ParsedDocument, block: Block, parse: BlockParse): Paragra
 
 function dateInvalid(uri: string, tag: DateTag): ClioDiagnostic {
   return { uri, range: tag.range, severity: "error", code: "date-invalid", message: `{${tag.raw}} is not a valid date: ${tag.error}.`, source: "clio" };
-}
-
-/** Line of an offset by binary search over line starts. */
-function lineAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 /**

@@ -2,7 +2,7 @@
 // whose alphabet is words, so every name of the fact base is found in one pass
 // over a sentence (linear in its length plus the matches), on word boundaries.
 import { tokenize, type Token } from "../checks/util.js";
-import { normalizeName } from "../facts/normalize.js";
+import { normalizeWord } from "../facts/normalize.js";
 
 // findAll reads the words itself rather than through `tokenize` (perf, issue 7:
 // a regex exec and a Token object per word made tokenising most of prose mode's
@@ -35,18 +35,9 @@ function wordEnd(text: string, at: number): number {
   return j;
 }
 
-const normCache = new Map<string, string>();
-
 /** The normal form of a word, as `tokenize` gives it: an ASCII word (letters and digits only) just lower-cased. */
 function normWord(word: string, ascii: boolean): string {
-  if (ascii) return word.toLowerCase();
-  let norm = normCache.get(word);
-  if (norm === undefined) {
-    if (normCache.size > 50_000) normCache.clear();
-    norm = normalizeName(word);
-    normCache.set(word, norm);
-  }
-  return norm;
+  return ascii ? word.toLowerCase() : normalizeWord(word);
 }
 
 interface Node<T> {
