@@ -79,6 +79,8 @@ export class ClioWorkspace {
   private severityChanged = new WeakMap<ClioDiagnostic, ClioDiagnostic>();
   private factIndex: FactIndex | undefined;
   private factFiles: string[] = [];
+  /** Whether the last fact index read at least one workspace fact file (prose mode auto). */
+  private readWorkspaceFacts = false;
   private bibCache = new Map<string, { text: string; sources: Map<string, Source>; problems: FactProblem[] }>();
   /** Per workspace fact file, the last text that parsed: kept in use while the file is broken. */
   private lastGoodFacts = new Map<string, string>();
@@ -199,6 +201,7 @@ export class ClioWorkspace {
         const text = this.host.readFile(file);
         if (text !== undefined) texts.push({ file, text: this.usableFactText(file, text), origin: "workspace" });
       }
+      this.readWorkspaceFacts = texts.length > this.host.bundledFacts.length;
       this.factIndex = buildFactIndex(texts);
     }
     return this.factIndex;
@@ -250,8 +253,9 @@ export class ClioWorkspace {
 
   /** Whether the workspace has Clio facts of its own (prose mode auto, spec §6). */
   hasWorkspaceFacts(): boolean {
+    // Known from the index build: a fact file that appears or goes away invalidates the index (no disk read per keystroke).
     this.facts();
-    return this.factFiles.some((f) => this.host.readFile(f) !== undefined);
+    return this.readWorkspaceFacts;
   }
 
   // ------------------------------------------------------------ bibliographies
