@@ -2,7 +2,8 @@
 // (node:inspector, in this process), summarised as self time per function with
 // garbage collection as its own line. The full profile is written for DevTools.
 import { Session } from "node:inspector/promises";
-import { writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 interface ProfileNode {
   id: number;
@@ -26,6 +27,25 @@ export async function profileTop(fn: () => unknown, file: string, count = 10): P
   const { profile } = (await session.post("Profiler.stop")) as unknown as { profile: Profile };
   session.disconnect();
   writeFileSync(file, JSON.stringify(profile));
+  return summarizeProfile(profile, count);
+}
+
+/**
+ * Where the time goes in a child process started with `--cpu-prof --cpu-prof-dir=dir`
+ * (the server, the CLI, the fact loader): the top functions by self time of the
+ * newest profile written there.
+ */
+export function profileDirTop(dir: string, count = 10): string[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .map((f) => join(dir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!files.length) return ["(no profile was written)"];
+  return summarizeProfile(JSON.parse(readFileSync(files[0], "utf8")) as Profile, count);
+}
+
+/** Self time per function (ms and share of the busy time), garbage collection as its own line. */
+export function summarizeProfile(profile: Profile, count = 10): string[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let total = 0;

@@ -35,14 +35,19 @@ export interface Session {
   stop(): Promise<void>;
 }
 
-export async function startSession(files: Record<string, string>, configuration: unknown = null, initializationOptions?: object): Promise<Session> {
+export async function startSession(
+  files: Record<string, string>,
+  configuration: unknown = null,
+  initializationOptions?: object,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Session> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run node scripts/build.mjs first`);
   const folder = mkdtempSync(join(tmpdir(), "clio-lsp-"));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, name)), { recursive: true });
     writeFileSync(join(folder, name), text);
   }
-  const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...env } });
   const logs: string[] = [];
   child.stderr!.on("data", (d) => logs.push(String(d)));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

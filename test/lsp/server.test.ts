@@ -248,3 +248,23 @@ test("a file with more problems than the editor shows gets the most severe ones 
   const omitted = Number(/^([\d,]+) more problems/.exec(message)?.[1].replace(/,/g, ""));
   assert.ok(omitted >= 400, message);
 });
+
+test("handler times are kept only when the benchmark asks for them (CLIO_TIMINGS)", async () => {
+  // The default server has no such request: timings cost nothing in normal use.
+  await assert.rejects(s.connection.sendRequest("clio/timings"), /Unhandled method|not found/i);
+  const timed = await startSession({ "paper.md": PAPER }, null, undefined, { CLIO_TIMINGS: "1" });
+  try {
+    await timed.open("paper.md", PAPER);
+    await timed.diagnostics("paper.md", (d) => d.length > 0);
+    await timed.connection.sendRequest("clio/timings"); // drop what opening the paper recorded
+    for (let i = 0; i < 3; i++) {
+      await timed.connection.sendRequest("textDocument/hover", { textDocument: { uri: timed.uri("paper.md") }, position: positionOf(PAPER, "Zhou Enlai]]", 2) });
+    }
+    const times: Record<string, number[]> = await timed.connection.sendRequest("clio/timings");
+    assert.equal(times.hover?.length, 3, JSON.stringify(times));
+    assert.ok(times.hover.every((ms) => ms >= 0 && Number.isFinite(ms)));
+    assert.deepEqual(await timed.connection.sendRequest("clio/timings"), {}, "each call returns the times since the last");
+  } finally {
+    await timed.stop();
+  }
+});

@@ -36,3 +36,7 @@ export const ENTITY_CARD_REQUEST = "clio/entityCard";
 export interface EntityCardParams {
   id: string;
 }
+
+/** Benchmark → server (only when started with CLIO_TIMINGS=1): handler times in ms by request name since the last call. */
+export const TIMINGS_REQUEST = "clio/timings";
+export type TimingsResult = Record<string, number[]>;

@@ -6,12 +6,22 @@ import {
   CHECK_WORKSPACE_REQUEST,
   ENTITIES_REQUEST,
   ENTITY_CARD_REQUEST,
+  TIMINGS_REQUEST,
   type CheckWorkspaceResult,
+  type TimingsResult,
   type EntityCardParams,
   type EntitySummary,
 } from "./protocol.js";
 
 export function registerRequests(state: ServerState, scheduler: DiagnosticsScheduler): void {
+  const timings = state.timings;
+  if (timings) {
+    state.connection.onRequest(TIMINGS_REQUEST, (): TimingsResult => {
+      const out = Object.fromEntries(timings);
+      timings.clear();
+      return out;
+    });
+  }
   state.connection.onRequest(
     CHECK_WORKSPACE_REQUEST,
     state.guard("checkWorkspace", null as CheckWorkspaceResult | null, async (): Promise<CheckWorkspaceResult> => {

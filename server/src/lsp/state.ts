@@ -19,6 +19,12 @@ export class ServerState {
   ws: ClioWorkspace;
   capabilities: ClientCapabilities = { configuration: false, documentChanges: false, markdownHover: true };
   root: string | undefined;
+  /**
+   * How long each request's handler took (ms), by request name: kept only when the
+   * environment sets CLIO_TIMINGS, for the benchmark, which reads them through
+   * `clio/timings` to tell the server's own time from the transport's.
+   */
+  readonly timings: Map<string, number[]> | undefined = process.env.CLIO_TIMINGS ? new Map() : undefined;
 
   constructor(
     readonly connection: Connection,
@@ -59,11 +65,18 @@ export class ServerState {
   /** Runs a handler; on failure logs it and answers with the fallback instead of crashing. */
   guard<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
     return async (...args: P) => {
+      const started = this.timings ? performance.now() : 0;
       try {
         return await handler(...args);
       } catch (err) {
         this.connection.console.error(`[clio] ${name} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
         return fallback;
+      } finally {
+        if (this.timings) {
+          const list = this.timings.get(name) ?? [];
+          list.push(performance.now() - started);
+          this.timings.set(name, list);
+        }
       }
     };
   }
