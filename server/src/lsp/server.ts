@@ -24,7 +24,7 @@ import { registerWatchedFiles } from "./watched.js";
 import { registerRequests } from "./requests.js";
 import { registerTimelineRequest } from "./timeline.js";
 import { refreshSettings, toWorkspaceSettings, type ClioConfiguration } from "./settings.js";
-import { findPapers, readPaper } from "./indexer.js";
+import { indexPapersInSteps, readPaper, runInSlices } from "./indexer.js";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -77,32 +77,21 @@ connection.onInitialized(
   }),
 );
 
-/** Reads the workspace's papers a few at a time so early requests are not held up. */
+/** Reads and parses the workspace's closed papers in 20 ms slices, so early requests are not held up. */
 function indexWorkspace(): void {
   const root = state.root;
   if (!root) return scheduler.scheduleAll(0);
-  const files = findPapers(root);
   const started = Date.now();
-  let next = 0;
-  const step = () => {
-    try {
-      for (const stop = next + 25; next < files.length && next < stop; next++) {
-        const file = files[next];
-        if (state.ws.getDocument(file)) continue; // open in the editor: its buffer wins
-        const text = readPaper(file);
-        if (text !== undefined) state.ws.setDocument(file, text);
-      }
-    } catch (err) {
-      state.log(`indexing failed at ${files[next]}: ${String(err)}`);
-      next++;
-    }
-    if (next < files.length) setImmediate(step);
-    else {
-      state.log(`indexed ${files.length} papers in ${Date.now() - started} ms`);
-      scheduler.scheduleAll(0);
-    }
-  };
-  step();
+  const steps = indexPapersInSteps(root, {
+    workspace: () => state.ws,
+    isOpen: (file) => state.documents.all().some((d) => toCorePath(d.uri) === file),
+    onError: (file, err) => state.log(`indexing failed at ${file}: ${String(err)}`),
+  });
+  runInSlices(steps, (found, err) => {
+    if (err) state.log(`indexing failed: ${String(err)}`);
+    else state.log(`indexed ${found} papers in ${Date.now() - started} ms`);
+    scheduler.scheduleAll(0);
+  });
 }
 
 connection.onDidChangeConfiguration(

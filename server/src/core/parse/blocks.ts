@@ -29,9 +29,11 @@ interface Line {
   /** Columns of leading whitespace (a tab counts to the next multiple of 4) and the offset of the first other character. */
   columns: number;
   first: number;
+  /** Start of the following line; -1 for the document's last line. */
+  next: number;
 }
 
-function makeLine(text: string, start: number, end: number): Line {
+function makeLine(text: string, start: number, end: number, next: number): Line {
   let columns = 0;
   let i = start;
   for (; i < end; i++) {
@@ -40,31 +42,60 @@ function makeLine(text: string, start: number, end: number): Line {
     else if (c === 9) columns += 4 - (columns % 4);
     else break;
   }
-  return { start, end, columns, first: i };
+  return { start, end, columns, first: i, next };
 }
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  let start = from;
-  // indexOf jumps from break to break far faster than a loop over every character (issue 7).
-  let lf = text.indexOf("\n", from);
-  let cr = text.indexOf("\r", from);
-  while (lf >= 0 || cr >= 0) {
-    let next: number;
-    if (cr >= 0 && (lf < 0 || cr < lf)) {
-      lines.push(makeLine(text, start, cr));
-      next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
-      cr = text.indexOf("\r", next);
-      if (lf >= 0 && lf < next) lf = text.indexOf("\n", next);
-    } else {
-      lines.push(makeLine(text, start, lf));
-      next = lf + 1;
-      lf = text.indexOf("\n", next);
+/**
+ * The next occurrence of one character at or after a position, remembered: lines
+ * are read one at a time, and searching again from every line start for a
+ * character the text lacks (a \r in a \n-only file) would rescan the rest of it.
+ */
+class NextOccurrence {
+  private from = -1;
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly char: string,
+  ) {}
+
+  after(position: number): number {
+    // Valid while the search began at or before `position` and found nothing before it.
+    if (this.from < 0 || position < this.from || (this.at >= 0 && this.at < position)) {
+      this.from = position;
+      this.at = this.text.indexOf(this.char, position);
     }
-    start = next;
+    return this.at;
   }
-  lines.push(makeLine(text, start, text.length));
-  return lines;
+}
+
+/**
+ * Reads the lines of a text on demand: the scanner holds a line or two at a time
+ * rather than an array of every line of the document, so a 10 MB paper does not
+ * fill the heap with line objects that live through a whole stepped parse (issue 7).
+ */
+class LineReader {
+  private readonly lf: NextOccurrence;
+  private readonly cr: NextOccurrence;
+
+  constructor(private readonly text: string) {
+    this.lf = new NextOccurrence(text, "\n");
+    this.cr = new NextOccurrence(text, "\r");
+  }
+
+  /** The line starting at `start`, which must be a line start. */
+  at(start: number): Line {
+    const text = this.text;
+    const lf = this.lf.after(start);
+    const cr = this.cr.after(start);
+    if (cr >= 0 && (lf < 0 || cr < lf)) return makeLine(text, start, cr, text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1);
+    if (lf >= 0) return makeLine(text, start, lf, lf + 1);
+    return makeLine(text, start, text.length, -1);
+  }
+
+  following(line: Line): Line | undefined {
+    return line.next < 0 ? undefined : this.at(line.next);
+  }
 }
 
 function isBlank(line: Line): boolean {
@@ -140,14 +171,15 @@ function isListItem(text: string, line: Line, interruptsOnly: boolean): boolean 
   return !interruptsOnly || text.slice(first, i) === "1";
 }
 
-/** Index of the line where the comment opened on line `i` closes (the last line when it never does). */
-function commentEnd(text: string, lines: readonly Line[], i: number): number {
-  const openAt = text.indexOf("<!--", lines[i].start);
-  for (let j = i; j < lines.length; j++) {
-    const from = j === i ? openAt + 4 : lines[j].start;
-    if (text.slice(from, lines[j].end).includes("-->")) return j;
-  }
-  return lines.length - 1;
+/** Whether a comment's closing `-->` (found at `close`, -1 for none) lies on this line. */
+function closesOn(line: Line, close: number): boolean {
+  return close >= 0 && close + 3 <= line.end;
+}
+
+/** Where a comment opened on `line` closes: the offset of its `-->`, or -1 when it never does. */
+function commentClose(text: string, line: Line): number {
+  // `-->` holds no line break, so its first occurrence after the opener lies on the closing line.
+  return text.indexOf("-->", text.indexOf("<!--", line.start) + 4);
 }
 
 /** Table rows and Pandoc div fences stand alone, one line per block. */
@@ -157,80 +189,145 @@ function isSingleLineBlock(text: string, line: Line): boolean {
   return text.charCodeAt(first) === 124 /* | */ || startsWithAt(text, first, ":::");
 }
 
+/** Lines read between two pauses of a stepped scan. */
+const LINES_PER_PAUSE = 1024;
+
+/** Scanner states by their two flags: every block shares one of four objects instead of holding its own. */
+const STATES: readonly ScanState[] = [
+  { previousBlank: false, inList: false },
+  { previousBlank: false, inList: true },
+  { previousBlank: true, inList: false },
+  { previousBlank: true, inList: true },
+];
+
 /**
  * Splits the document from `from` (after front matter, or a block start to
  * resume at, with the state recorded there) into blocks, in order. Linear in
  * the text length.
  */
 export function scanBlocks(text: string, from: number, initial: ScanState = INITIAL_SCAN_STATE): Block[] {
-  const lines = splitLines(text, from);
   const blocks: Block[] = [];
+  for (const block of scanBlocksInSteps(text, from, initial)) if (block) blocks.push(block);
+  return blocks;
+}
+
+/**
+ * scanBlocks as a generator: yields each block as soon as it is known, and
+ * undefined as a pause every LINES_PER_PAUSE lines, so that neither a long
+ * document nor one long block (an unclosed fence runs to the end) is scanned
+ * in one go (issue 7).
+ */
+export function* scanBlocksInSteps(text: string, from: number, initial: ScanState = INITIAL_SCAN_STATE): Generator<Block | undefined, void> {
+  const reader = new LineReader(text);
+  let linesRead = 0;
   let { previousBlank, inList } = initial;
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i];
+  let line: Line | undefined = reader.at(from);
+  while (line) {
+    if (++linesRead >= LINES_PER_PAUSE) {
+      linesRead = 0;
+      yield undefined;
+    }
     if (isBlank(line)) {
       previousBlank = true;
-      i++;
+      line = reader.following(line);
       continue;
     }
-    const state: ScanState = { previousBlank, inList };
+    const state = STATES[(previousBlank ? 2 : 0) + (inList ? 1 : 0)];
     const { columns } = line;
     const fence = fenceOpen(text, line);
     if (fence) {
       // An unclosed fence runs to the end of the document, as in CommonMark.
-      let j = i + 1;
-      while (j < lines.length && !fenceCloses(text, lines[j], fence)) j++;
-      const last = Math.min(j, lines.length - 1);
-      blocks.push({ kind: "code", start: line.start, end: lines[last].end, state });
-      i = last + 1;
+      let last = line;
+      let probe = reader.following(line);
+      while (probe && !fenceCloses(text, probe, fence)) {
+        if (++linesRead >= LINES_PER_PAUSE) {
+          linesRead = 0;
+          yield undefined;
+        }
+        last = probe;
+        probe = reader.following(probe);
+      }
+      if (probe) last = probe;
+      yield { kind: "code", start: line.start, end: last.end, state };
+      line = reader.following(last);
       previousBlank = false;
       continue;
     }
     if (columns >= 4 && previousBlank && !inList) {
-      let j = i;
-      let lastCode = i;
-      while (j < lines.length && (isBlank(lines[j]) || lines[j].columns >= 4)) {
-        if (!isBlank(lines[j])) lastCode = j;
-        j++;
+      let lastCode = line;
+      let probe = reader.following(line);
+      while (probe && (isBlank(probe) || probe.columns >= 4)) {
+        if (++linesRead >= LINES_PER_PAUSE) {
+          linesRead = 0;
+          yield undefined;
+        }
+        if (!isBlank(probe)) lastCode = probe;
+        probe = reader.following(probe);
       }
-      blocks.push({ kind: "code", start: line.start, end: lines[lastCode].end, state });
-      i = lastCode + 1;
+      yield { kind: "code", start: line.start, end: lastCode.end, state };
+      // Blank lines after the code are read again: they set previousBlank for what follows.
+      line = reader.following(lastCode);
       previousBlank = false;
       continue;
     }
     if (commentOpen(text, line)) {
-      const last = commentEnd(text, lines, i);
-      blocks.push({ kind: "comment", start: line.start, end: lines[last].end, state });
-      i = last + 1;
+      const close = commentClose(text, line);
+      let last = line;
+      while (!closesOn(last, close)) {
+        const after = reader.following(last);
+        if (!after) break;
+        if (++linesRead >= LINES_PER_PAUSE) {
+          linesRead = 0;
+          yield undefined;
+        }
+        last = after;
+      }
+      yield { kind: "comment", start: line.start, end: last.end, state };
+      line = reader.following(last);
       previousBlank = false;
       continue;
     }
     if (columns === 0 && !isListItem(text, line, false)) inList = false;
     if (isHeading(text, line) || isSingleLineBlock(text, line)) {
-      blocks.push({ kind: "prose", start: line.start, end: line.end, state });
-      i++;
+      yield { kind: "prose", start: line.start, end: line.end, state };
+      line = reader.following(line);
       previousBlank = false;
       continue;
     }
     if (isListItem(text, line, false)) inList = true;
-    let j = i + 1;
+    let last = line;
+    let probe = reader.following(line);
     while (
-      j < lines.length &&
-      !isBlank(lines[j]) &&
-      !fenceOpen(text, lines[j]) &&
-      !isHeading(text, lines[j]) &&
-      !isSingleLineBlock(text, lines[j]) &&
-      !isListItem(text, lines[j], true)
+      probe &&
+      !isBlank(probe) &&
+      !fenceOpen(text, probe) &&
+      !isHeading(text, probe) &&
+      !isSingleLineBlock(text, probe) &&
+      !isListItem(text, probe, true)
     ) {
+      if (++linesRead >= LINES_PER_PAUSE) {
+        linesRead = 0;
+        yield undefined;
+      }
       // A comment inside a paragraph (a note to self, a test marker) does not end
       // it: the paragraph runs on through the comment, which the inline pass excludes.
-      if (commentOpen(text, lines[j])) j = commentEnd(text, lines, j);
-      j++;
+      if (commentOpen(text, probe)) {
+        const close = commentClose(text, probe);
+        while (!closesOn(probe, close)) {
+          const after = reader.following(probe);
+          if (!after) break;
+          if (++linesRead >= LINES_PER_PAUSE) {
+            linesRead = 0;
+            yield undefined;
+          }
+          probe = after;
+        }
+      }
+      last = probe;
+      probe = reader.following(probe);
     }
-    blocks.push({ kind: "prose", start: line.start, end: lines[Math.min(j, lines.length) - 1].end, state });
-    i = j;
+    yield { kind: "prose", start: line.start, end: last.end, state };
+    line = probe;
     previousBlank = false;
   }
-  return blocks;
 }

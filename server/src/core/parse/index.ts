@@ -14,7 +14,7 @@ import type {
   Span,
 } from "../types.js";
 import { lineStarts as computeLineStarts, lineAt, offsetAt, rangeOf } from "../text.js";
-import { scanBlocks, type Block } from "./blocks.js";
+import { scanBlocksInSteps, type Block, type ScanState } from "./blocks.js";
 import { recordMove } from "../moved.js";
 import { findFrontMatter, parseFrontMatter } from "./frontmatter.js";
 import { parseInline, type BlockParse } from "./inline.js";
@@ -115,68 +115,158 @@ function applyChanges(text: string, changes: readonly ContentChange[]): string {
 
 /** Characters compared at once by native string equality before the exact position is sought. */
 const CHUNK = 4096;
+/** Characters compared or searched for line breaks between two pauses of a stepped parse. */
+const CHARS_PER_STEP = 1 << 20;
+/** List items copied between two pauses. */
+const ITEMS_PER_STEP = 1 << 14;
+/** Blocks placed between two pauses. */
+const BLOCKS_PER_STEP = 64;
+/** Characters of new inline parsing between two pauses: one long block costs as much as many short ones. */
+const PARSED_CHARS_PER_STEP = 1 << 14;
 
-function commonPrefixLength(a: string, b: string): number {
+function* commonPrefixLength(a: string, b: string): Generator<void, number> {
   const limit = Math.min(a.length, b.length);
   let i = 0;
+  let pauseAt = CHARS_PER_STEP;
   // Whole chunks first: a native comparison is many times faster than a loop over characters (10 MB papers).
-  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i + CHUNK <= limit && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) {
+    i += CHUNK;
+    if (i >= pauseAt) {
+      pauseAt += CHARS_PER_STEP;
+      yield;
+    }
+  }
   while (i < limit && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
-function commonSuffixLength(a: string, b: string, limit: number): number {
+function* commonSuffixLength(a: string, b: string, limit: number): Generator<void, number> {
   let n = 0;
-  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  let pauseAt = CHARS_PER_STEP;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) {
+    n += CHUNK;
+    if (n >= pauseAt) {
+      pauseAt += CHARS_PER_STEP;
+      yield;
+    }
+  }
   while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
   return n;
+}
+
+/** Index of the first element of an ascending list that is at least `value` (the list's length when none is). */
+function firstAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Appends to `into` every line start x with from <= x < to (from >= 1): x starts
+ * a line when the character before it is \n, or \r not followed by \n. The
+ * same starts as text.ts lineStarts, found in steps.
+ */
+function* appendLineStarts(text: string, from: number, to: number, into: number[]): Generator<void, void> {
+  let lf = text.indexOf("\n", from - 1);
+  let cr = text.indexOf("\r", from - 1);
+  let pauseAt = from + CHARS_PER_STEP;
+  for (;;) {
+    let x: number;
+    if (lf >= 0 && (cr < 0 || lf < cr)) {
+      x = lf + 1;
+      lf = text.indexOf("\n", x);
+    } else if (cr >= 0) {
+      x = cr + 1;
+      cr = text.indexOf("\r", x);
+      if (text.charCodeAt(x) === 10) continue; // \r\n: the line starts after the \n
+    } else return;
+    if (x >= to) return;
+    into.push(x);
+    if (x >= pauseAt) {
+      pauseAt = x + CHARS_PER_STEP;
+      yield;
+    }
+  }
+}
+
+function* lineStartsInSteps(text: string): Generator<void, number[]> {
+  const starts = [0];
+  yield* appendLineStarts(text, 1, text.length + 1, starts);
+  return starts;
 }
 
 /**
  * How many leading blocks of the previous parse hold in the new text. A block's
  * extent depends on the text up to the first line of the block after it (is that
- * line blank, a heading, a list item…?), so a block is kept only when that whole
- * line, with its line break, lies before the first changed character.
+ * line blank, a heading, a list item…?), so a block is kept only when that line's
+ * break lies before the first changed character. Block starts grow, so this holds
+ * for a leading run of blocks, found by binary search.
  */
-function keptBlockCount(prev: ParsedDocument, state: ParseState, text: string, bodyStart: number, common: number): number {
+function keptBlockCount(prev: ParsedDocument, state: ParseState, bodyStart: number, common: number): number {
   if (state.bodyStart !== bodyStart) return 0;
   const records = state.records;
-  let kept = 0;
-  while (kept + 1 < records.length) {
-    const nextStart = records[kept + 1].block.start;
-    if (nextStart >= common) break;
-    let lineEnd = nextStart;
-    while (lineEnd < common && prev.text.charCodeAt(lineEnd) !== 10 && prev.text.charCodeAt(lineEnd) !== 13) lineEnd++;
-    if (lineEnd >= common) break;
-    kept++;
+  const starts = prev.lineStarts;
+  const old = prev.text;
+  const nextLineHolds = (k: number): boolean => {
+    const nextStart = records[k + 1].block.start;
+    if (nextStart >= common) return false;
+    // The line break ending the line at nextStart lies just before the next line start (two characters for \r\n).
+    const following = firstAtLeast(starts, nextStart + 1);
+    if (following === starts.length) return false;
+    const after = starts[following];
+    const lineBreak = old.charCodeAt(after - 1) === 10 && after - 2 >= nextStart && old.charCodeAt(after - 2) === 13 ? after - 2 : after - 1;
+    return lineBreak < common;
+  };
+  let low = 0;
+  let high = Math.max(records.length - 1, 0);
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (nextLineHolds(mid)) low = mid + 1;
+    else high = mid;
   }
-  return kept;
+  return low;
+}
+
+/** The leading items of a list in document order that start before `cutoff`, appended to `into` in steps. */
+function* copyBefore<T extends { span: Span }>(list: readonly T[], into: T[], cutoff: number): Generator<void, void> {
+  for (let i = 0; i < list.length && list[i].span.start < cutoff; i++) {
+    into.push(list[i]);
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
 }
 
 /** The previous document's results that lie before `cutoff`, taken over as they are (same offsets, same lines). */
-function copyPrefix(prev: ParsedDocument, doc: ParsedDocument, bodyStart: number, cutoff: number): void {
-  const before = <T extends { span: Span }>(list: readonly T[], into: T[]) => {
-    for (const item of list) {
-      if (item.span.start >= cutoff) break;
-      into.push(item);
-    }
-  };
+function* copyPrefix(prev: ParsedDocument, doc: ParsedDocument, bodyStart: number, cutoff: number): Generator<void, void> {
+  let copied = 0;
   for (const span of prev.excluded) {
     if (span.start >= cutoff) break;
     if (span.start >= bodyStart) doc.excluded.push(span);
+    if (++copied % ITEMS_PER_STEP === 0) yield;
   }
   for (const span of prev.paragraphs) {
     if (span.start >= cutoff) break;
     doc.paragraphs.push(span);
+    if (++copied % ITEMS_PER_STEP === 0) yield;
   }
-  before(prev.dateTags, doc.dateTags);
-  before(prev.links, doc.links);
-  before(prev.citations, doc.citations);
-  before(prev.claims, doc.claims);
   // date-invalid diagnostics follow the invalid tags one to one, in order.
-  let invalid = doc.dateTags.reduce((n, t) => n + (t.error !== undefined ? 1 : 0), 0);
+  let invalid = 0;
+  for (const tag of prev.dateTags) {
+    if (tag.span.start >= cutoff) break;
+    doc.dateTags.push(tag);
+    if (tag.error !== undefined) invalid++;
+    if (++copied % ITEMS_PER_STEP === 0) yield;
+  }
+  yield* copyBefore(prev.links, doc.links, cutoff);
+  yield* copyBefore(prev.citations, doc.citations, cutoff);
+  yield* copyBefore(prev.claims, doc.claims, cutoff);
   for (const d of prev.diagnostics) {
     if (invalid === 0) break;
+    if (++copied % ITEMS_PER_STEP === 0) yield;
     if (d.code !== "date-invalid") continue;
     doc.diagnostics.push(d);
     invalid--;
@@ -189,33 +279,55 @@ function copyPrefix(prev: ParsedDocument, doc: ParsedDocument, bodyStart: number
  * inside the common suffix move by the length difference, and only the changed
  * stretch is scanned.
  */
-function updatedLineStarts(prev: ParsedDocument, text: string, prefix: number): number[] {
-  const old = prev.text;
-  const limit = Math.min(old.length, text.length) - prefix;
-  const suffix = commonSuffixLength(old, text, limit);
-  const delta = text.length - old.length;
-  const starts: number[] = [];
+function* updatedLineStarts(prev: ParsedDocument, text: string, prefix: number, suffix: number): Generator<void, number[]> {
+  const delta = text.length - prev.text.length;
   const from = Math.max(prefix, 1);
   const prevStarts = prev.lineStarts;
-  let i = 0;
-  for (; i < prevStarts.length && prevStarts[i] < from; i++) starts.push(prevStarts[i]);
-  const tailFrom = text.length - suffix + 1;
-  for (let x = from; x < tailFrom && x <= text.length; x++) {
-    const c = text.charCodeAt(x - 1);
-    if (c === 10 || (c === 13 && text.charCodeAt(x) !== 10)) starts.push(x);
+  const starts: number[] = [];
+  const keptEnd = firstAtLeast(prevStarts, from);
+  for (let i = 0; i < keptEnd; i++) {
+    starts.push(prevStarts[i]);
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
   }
-  for (i = 0; i < prevStarts.length && prevStarts[i] + delta < tailFrom; i++);
-  for (; i < prevStarts.length; i++) starts.push(prevStarts[i] + delta);
+  const tailFrom = text.length - suffix + 1;
+  yield* appendLineStarts(text, from, Math.min(tailFrom, text.length + 1), starts);
+  for (let i = firstAtLeast(prevStarts, tailFrom - delta), n = 0; i < prevStarts.length; i++) {
+    starts.push(prevStarts[i] + delta);
+    if (++n % ITEMS_PER_STEP === 0) yield;
+  }
   return starts;
 }
 
-/** Blocks placed between two pauses of a stepped parse. */
-const BLOCKS_PER_STEP = 64;
+/**
+ * Walks the previous parse's blocks in order to find the one starting at an
+ * offset; offsets asked for only grow (the new blocks are met in order), so
+ * each walk is linear over the whole parse, without a map of every block.
+ */
+class BlockCursor {
+  private next: number;
+
+  constructor(
+    private readonly records: readonly BlockRecord[],
+    from: number,
+  ) {
+    this.next = from;
+  }
+
+  /** The prose record starting exactly at `start`, if any. */
+  at(start: number): BlockRecord | undefined {
+    const records = this.records;
+    while (this.next < records.length && records[this.next].block.start < start) this.next++;
+    const found = records[this.next];
+    return found && found.block.start === start && found.slice ? found : undefined;
+  }
+}
 
 function* assemble(uri: string, text: string, version: number | undefined, prev?: ParsedDocument): Generator<void, ParsedDocument> {
-  // How much of the previous text still holds: positions and blocks before it are kept.
-  const common = prev ? commonPrefixLength(prev.text, text) : 0;
-  const starts = prev ? updatedLineStarts(prev, text, common) : computeLineStarts(text);
+  // How much of the previous text still holds at either end: positions and blocks before the change are kept.
+  const common = prev ? yield* commonPrefixLength(prev.text, text) : 0;
+  const suffix = prev ? yield* commonSuffixLength(prev.text, text, Math.min(prev.text.length, text.length) - common) : 0;
+  const starts = prev ? yield* updatedLineStarts(prev, text, common, suffix) : yield* lineStartsInSteps(text);
+  yield;
   const doc: ParsedDocument = {
     uri,
     text,
@@ -239,40 +351,39 @@ function* assemble(uri: string, text: string, version: number | undefined, prev?
     bodyStart = where.span.end;
   }
 
-  // Each whole-document phase below is a step of its own (a few tens of ms on 10 MB).
   yield;
   const prevState = prev && parseStates.get(prev);
-  const kept = prev && prevState ? keptBlockCount(prev, prevState, text, bodyStart, common) : 0;
-  const records: BlockRecord[] = prevState ? prevState.records.slice(0, kept) : [];
-  let blocks: Block[];
-  // Parses of the previous document's later blocks, by text: an edit usually leaves them as they were.
-  // Filled lazily: most blocks of an update are found unchanged by position first.
+  const oldRecords = prevState?.records ?? [];
+  const kept = prev && prevState ? keptBlockCount(prev, prevState, bodyStart, common) : 0;
+  const records: BlockRecord[] = oldRecords.slice(0, kept);
+  let scanFrom = bodyStart;
+  let scanState: ScanState | undefined;
+  if (prev && kept > 0) {
+    const resume = oldRecords[kept].block;
+    yield* copyPrefix(prev, doc, bodyStart, resume.start);
+    scanFrom = resume.start;
+    scanState = resume.state;
+  }
+
+  // A later block whose text is unchanged and which only moved (everything after the edit)
+  // is found by its old start and copied with shifted positions, not placed anew.
+  const delta = prev ? text.length - prev.text.length : 0;
+  const movedFrom = new BlockCursor(oldRecords, kept);
+  const stayedAt = new BlockCursor(oldRecords, kept);
+  // Parses of the previous document's changed stretch, by text, for blocks not found by position
+  // (split, joined or reordered ones). Filled on the first such block: most edits have one or two.
   const known = new Map<string, BlockParse>();
   let knowsPrevious = !prevState;
-  if (prev && prevState && kept > 0) {
-    const resume = prevState.records[kept].block;
-    copyPrefix(prev, doc, bodyStart, resume.start);
-    yield;
-    blocks = scanBlocks(text, resume.start, resume.state);
-  } else {
-    blocks = scanBlocks(text, bodyStart);
-  }
+  const changedEnd = prev ? prev.text.length - suffix : 0;
 
-  // Later blocks of the previous parse by start: a block whose text is unchanged and which
-  // only moved (everything after the edit) is copied with shifted positions, not placed anew.
-  yield;
-  const previousAt = new Map<number, BlockRecord>();
-  if (prev && prevState) for (let i = kept; i < prevState.records.length; i++) {
-    const r = prevState.records[i];
-    if (r.slice) previousAt.set(r.block.start, r);
-  }
-  const delta = prev ? text.length - prev.text.length : 0;
-
-  let sinceStep = 0;
-  for (const block of blocks) {
-    if (++sinceStep === BLOCKS_PER_STEP) {
-      sinceStep = 0;
+  let blocksSinceStep = 0;
+  let parsedSinceStep = 0;
+  for (const block of scanBlocksInSteps(text, scanFrom, scanState)) {
+    if (!block || ++blocksSinceStep >= BLOCKS_PER_STEP || parsedSinceStep >= PARSED_CHARS_PER_STEP) {
+      blocksSinceStep = 0;
+      parsedSinceStep = 0;
       yield;
+      if (!block) continue;
     }
     if (block.kind !== "prose") {
       doc.excluded.push({ start: block.start, end: block.end });
@@ -280,7 +391,7 @@ function* assemble(uri: string, text: string, version: number | undefined, prev?
       continue;
     }
     const blockText = text.slice(block.start, block.end);
-    const old = prev && (previousAt.get(block.start - delta) ?? previousAt.get(block.start));
+    const old = prev && (movedFrom.at(block.start - delta) ?? stayedAt.at(block.start));
     if (prev && old?.slice && old.parse && old.text === blockText) {
       const slice = moveBlock(prev, old.block.start, old.slice, doc, block);
       if (slice) {
@@ -288,17 +399,19 @@ function* assemble(uri: string, text: string, version: number | undefined, prev?
         continue;
       }
     }
-    if (!knowsPrevious && prevState) {
+    if (!knowsPrevious) {
       knowsPrevious = true;
-      for (let i = kept; i < prevState.records.length; i++) {
-        const r = prevState.records[i];
+      for (let i = kept; i < oldRecords.length && oldRecords[i].block.start < changedEnd; i++) {
+        const r = oldRecords[i];
         if (r.text !== undefined && r.parse) known.set(r.text, r.parse);
+        if ((i - kept) % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
       }
     }
     let parse = known.get(blockText);
     if (!parse) {
       parse = parseInline(blockText);
       known.set(blockText, parse);
+      parsedSinceStep += blockText.length;
     }
     records.push({ block, text: blockText, parse, slice: addBlock(doc, block, parse) });
   }
@@ -333,13 +446,15 @@ function addBlock(doc: ParsedDocument, block: Block, parse: BlockParse): Paragra
     const span = shift(l.span);
     const targetSpan = shift(l.targetSpan);
     const beforeSpan = shift(l.before);
+    // Without shown text the name is the target: one range object serves both (a 10 MB paper has 100,000 links, issue 7).
+    const targetRange = range(targetSpan);
     const link: EntityLink = {
       span,
       range: range(span),
       target: l.target,
-      targetRange: range(targetSpan),
+      targetRange,
       nameUsed: l.shown ?? l.target,
-      nameRange: range(targetSpan),
+      nameRange: targetRange,
       before: { text: text.slice(beforeSpan.start, beforeSpan.end), span: beforeSpan },
     };
     if (l.shown !== undefined && l.shownSpan) {
@@ -434,13 +549,14 @@ function moveBlock(prev: ParsedDocument, oldStart: number, old: ParagraphSlice, 
   }
   for (let i = old.links[0]; i < old.links[1]; i++) {
     const o = prev.links[i];
+    const targetRange = range(o.targetRange);
     const link: EntityLink = {
       span: span(o.span),
       range: range(o.range),
       target: o.target,
-      targetRange: range(o.targetRange),
+      targetRange,
       nameUsed: o.nameUsed,
-      nameRange: range(o.nameRange),
+      nameRange: targetRange,
       before: { text: o.before.text, span: span(o.before.span) },
     };
     if (o.shown !== undefined && o.shownRange) {
