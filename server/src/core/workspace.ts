@@ -17,7 +17,7 @@ import type {
 import { parseDocument, updateDocument, paragraphSlices, parseInSteps, finish } from "./parse/index.js";
 import { PreviousResults, moveResult, paragraphView, type ParagraphResult } from "./paragraph-results.js";
 import { buildFactIndex } from "./facts/index.js";
-import { parseBibliography } from "./bib/index.js";
+import { parseBibliographyInSteps, type ParsedBibliography } from "./bib/index.js";
 import { documentChecks, workspaceChecks } from "./checks/index.js";
 import { DEFAULT_SEVERITY, type CheckContext } from "./checks/api.js";
 import { findImplicitClaims } from "./prose/index.js";
@@ -82,6 +82,8 @@ export class ClioWorkspace {
   /** Whether the last fact index read at least one workspace fact file (prose mode auto). */
   private readWorkspaceFacts = false;
   private bibCache = new Map<string, { text: string; sources: Map<string, Source>; problems: FactProblem[] }>();
+  /** Bumped when a bibliography changes, so a stepped read of its previous text is not stored. */
+  private bibGeneration = 0;
   /** Per workspace fact file, the last text that parsed: kept in use while the file is broken. */
   private lastGoodFacts = new Map<string, string>();
   /** Problems of broken fact files whose last good version is in use (not in the index, which saw the old text). */
@@ -245,6 +247,7 @@ export class ClioWorkspace {
   /** Drops a cached bibliography (the file changed). */
   invalidateBibliography(file: string): void {
     this.bibCache.delete(file);
+    this.bibGeneration++;
   }
 
   isFactFile(file: string): boolean {
@@ -283,12 +286,21 @@ export class ClioWorkspace {
           },
         ],
       };
-    } else {
-      const parsed = parseBibliography(file, text);
-      entry = { text, sources: new Map(parsed.sources.map((s) => [s.key, s])), problems: parsed.problems };
-    }
+    } else entry = bibliographyEntry(text, finish(parseBibliographyInSteps(file, text)));
     this.bibCache.set(file, entry);
     return entry;
+  }
+
+  /** Reads the document's bibliographies not yet read, in steps: a large library takes seconds (issue 7). */
+  private *loadBibliographies(doc: ParsedDocument): Generator<void, void> {
+    for (const file of this.bibliographyPaths(doc)) {
+      if (this.bibCache.has(file)) continue;
+      const text = this.host.readFile(file);
+      if (text === undefined) continue; // bibliography() reports it
+      const generation = this.bibGeneration;
+      const parsed = yield* parseBibliographyInSteps(file, text);
+      if (generation === this.bibGeneration && !this.bibCache.has(file)) this.bibCache.set(file, bibliographyEntry(text, parsed));
+    }
   }
 
   /** Source lookup for a document: its bibliographies first, then the fact base. */
@@ -342,6 +354,7 @@ export class ClioWorkspace {
    * previous run's result for every paragraph whose text is unchanged.
    */
   private *paragraphResults(doc: ParsedDocument, withDiagnostics: boolean): Generator<void, DocumentResults> {
+    yield* this.loadBibliographies(doc);
     const context = this.resultContext(doc);
     const held = this.results.get(doc.uri);
     const sameContext = held !== undefined && held.context.length === context.length && held.context.every((x, i) => x === context[i]);
@@ -544,4 +557,8 @@ function internalError(uri: string, codes: string, err: unknown): ClioDiagnostic
     message: `Clio could not run the check for ${codes}: ${err instanceof Error ? err.message : String(err)}`,
     source: "clio",
   };
+}
+
+function bibliographyEntry(text: string, parsed: ParsedBibliography): { text: string; sources: Map<string, Source>; problems: FactProblem[] } {
+  return { text, sources: new Map(parsed.sources.map((s) => [s.key, s])), problems: parsed.problems };
 }

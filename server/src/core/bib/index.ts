@@ -24,10 +24,25 @@ export function detectBibliographyFormat(file: string, text: string): Bibliograp
   return "bibtex";
 }
 
-export function parseBibliography(file: string, text: string): { sources: Source[]; problems: FactProblem[] } {
+export type ParsedBibliography = { sources: Source[]; problems: FactProblem[] };
+
+export function parseBibliography(file: string, text: string): ParsedBibliography {
+  const steps = parseBibliographyInSteps(file, text);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same reading in steps: a BibTeX file is given to the library a few entries
+ * at a time (it reads ~1–5 ms per entry), so a language server can answer requests
+ * while a large library loads (issue 7).
+ */
+export function* parseBibliographyInSteps(file: string, text: string): Generator<void, ParsedBibliography> {
   try {
     const format = detectBibliographyFormat(file, text);
-    return format === "bibtex" ? parseBibtexFile(file, text) : parseCslFile(file, text, format);
+    return format === "bibtex" ? yield* parseBibtexFile(file, text) : parseCslFile(file, text, format);
   } catch (err) {
     // The parsers are third-party; whatever they throw becomes a problem, never an exception.
     return {
@@ -87,16 +102,71 @@ const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-function parseBibtexFile(file: string, text: string): { sources: Source[]; problems: FactProblem[] } {
+const BIBTEX_OPTIONS = {
+  sentenceCase: false,
+  english: false,
+  // Unknown TeX commands are kept as written rather than failing the whole file.
+  unsupported: (_node: unknown, tex: string) => tex,
+  // Pandoc inherits fields from a `crossref` parent; so do we.
+  applyCrossRef: true,
+} as const;
+
+/** Entries given to the BibTeX library at once when a file is read in steps. */
+const ENTRIES_PER_STEP = 8;
+
+/**
+ * Offsets where the file can be cut into pieces the library reads alone: every
+ * `@` outside braces. Undefined when entries reach into each other — @string
+ * macros, @preamble, crossref parents, parenthesised entries — or nothing to cut.
+ */
+function entryStarts(text: string): number[] | undefined {
+  if (/@\s*(string|preamble)\s*[{(]|@\s*\w+\s*\(|crossref\s*=/i.test(text)) return undefined;
+  const starts: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123) depth++;
+    else if (c === 125) depth = Math.max(0, depth - 1);
+    else if (c === 64 && depth === 0) starts.push(i);
+  }
+  return starts.length > ENTRIES_PER_STEP ? starts : undefined;
+}
+
+/** One piece of the file as the library read it: `text` starts at file offset `base`. */
+interface LibraryPiece {
+  library: ReturnType<typeof parseBibtex>;
+  base: number;
+  text: string;
+}
+
+function* readPieces(text: string): Generator<void, LibraryPiece[]> {
+  const cuts = entryStarts(text);
+  if (!cuts) return [{ library: parseBibtex(text, BIBTEX_OPTIONS), base: 0, text }];
+  const pieces: LibraryPiece[] = [];
+  for (let i = 0; i < cuts.length; i += ENTRIES_PER_STEP) {
+    // From the start of the piece's first line, what lies before its `@` blanked, so the
+    // library's line and column numbers count from a line start of the file.
+    const at = cuts[i];
+    let base = at;
+    while (base > 0 && text.charCodeAt(base - 1) !== 10 && text.charCodeAt(base - 1) !== 13) base--;
+    const end = i + ENTRIES_PER_STEP < cuts.length ? cuts[i + ENTRIES_PER_STEP] : text.length;
+    const piece = " ".repeat(at - base) + text.slice(at, end);
+    pieces.push({ library: parseBibtex(piece, BIBTEX_OPTIONS), base, text: piece });
+    yield;
+  }
+  return pieces;
+}
+
+/** Line feeds before an offset: how the library counts lines. */
+function newlinesBefore(text: string, offset: number): number {
+  let n = 0;
+  for (let at = text.indexOf("\n"); at >= 0 && at < offset; at = text.indexOf("\n", at + 1)) n++;
+  return n;
+}
+
+function* parseBibtexFile(file: string, text: string): Generator<void, ParsedBibliography> {
   const starts = lineStarts(text);
-  const library = parseBibtex(text, {
-    sentenceCase: false,
-    english: false,
-    // Unknown TeX commands are kept as written rather than failing the whole file.
-    unsupported: (_node, tex) => tex,
-    // Pandoc inherits fields from a `crossref` parent; so do we.
-    applyCrossRef: true,
-  });
+  const pieces = yield* readPieces(text);
   const problems: FactProblem[] = [];
   const sources: Source[] = [];
   const seen = new Map<string, number>();
@@ -109,29 +179,33 @@ function parseBibtexFile(file: string, text: string): { sources: Source[]; probl
     cursor = at + input.length;
     return [at, at + input.length];
   };
-  for (const err of library.errors) {
-    const at = err.input ? text.indexOf(err.input) : -1;
-    const lineCol = /at line (\d+), column (\d+)/.exec(err.error);
-    let range: Range;
-    if (at >= 0) range = rangeAtOffsets(text, at, at + entryHeaderLength(err.input ?? ""), starts);
-    else if (lineCol) {
-      // The BibTeX library counts lines by \n only: go through the offset to LSP lines.
-      const line = Number(lineCol[1]) - 1;
-      let lineStart = 0;
-      for (let i = 0; i < line; i++) {
-        const nl = text.indexOf("\n", lineStart);
-        if (nl < 0) {
-          lineStart = text.length;
-          break;
+  for (const { library, base, text: pieceText } of pieces) {
+    for (const err of library.errors) {
+      const at = err.input ? text.indexOf(err.input) : -1;
+      const lineCol = /at line (\d+), column (\d+)/.exec(err.error);
+      let range: Range;
+      if (at >= 0) range = rangeAtOffsets(text, at, at + entryHeaderLength(err.input ?? ""), starts);
+      else if (lineCol) {
+        // The BibTeX library counts lines by \n only: go through the offset to LSP lines.
+        const line = Number(lineCol[1]) - 1;
+        let lineStart = 0;
+        for (let i = 0; i < line; i++) {
+          const nl = pieceText.indexOf("\n", lineStart);
+          if (nl < 0) {
+            lineStart = pieceText.length;
+            break;
+          }
+          lineStart = nl + 1;
         }
-        lineStart = nl + 1;
-      }
-      const offset = Math.min(text.length, lineStart + Math.max(0, Number(lineCol[2]) - 1));
-      range = rangeAtOffsets(text, offset, offset, starts);
-    } else range = rangeAtOffsets(text, 0, 0, starts);
-    problems.push(bibProblem(file, range, `BibTeX entry cannot be parsed: ${err.error}`));
+        const offset = base + Math.min(pieceText.length, lineStart + Math.max(0, Number(lineCol[2]) - 1));
+        range = rangeAtOffsets(text, offset, offset, starts);
+      } else range = rangeAtOffsets(text, base, base, starts);
+      // The library numbers lines within the piece it read; the message names the file's line.
+      const message = base > 0 ? err.error.replace(/at line (\d+)/, (_, n: string) => `at line ${Number(n) + newlinesBefore(text, base)}`) : err.error;
+      problems.push(bibProblem(file, range, `BibTeX entry cannot be parsed: ${message}`));
+    }
   }
-  for (const entry of library.entries) {
+  for (const entry of pieces.flatMap((p) => p.library.entries)) {
     // Entries the parser gave up on come back empty; their error is already reported.
     if (!entry.input && Object.keys(entry.fields).length === 0) continue;
     const [start, end] = locate(entry.input);
