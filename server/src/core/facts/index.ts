@@ -23,7 +23,7 @@ import type {
 } from "../types.js";
 import { compareDates, spanDates } from "../dates/index.js";
 import { parseBibliography } from "../bib/index.js";
-import { loadFactFile, type LoadState } from "./load.js";
+import { loadFactFile, type LoadOptions, type LoadState } from "./load.js";
 import { normalizeName } from "./normalize.js";
 import { validateMerged } from "./validate.js";
 
@@ -35,7 +35,7 @@ function isBibliographyFile(f: FactFileText): boolean {
   return /\.(bib|bibtex|biblatex)$/i.test(f.file) || (/\.json$/i.test(f.file) && f.text.trimStart().startsWith("["));
 }
 
-export function buildFactIndex(files: FactFileText[]): FactIndex {
+export function buildFactIndex(files: FactFileText[], options: LoadOptions = {}): FactIndex {
   const entities = new Map<string, Entity>();
   const events = new Map<string, FactEvent>();
   const titles = new Map<string, Title>();
@@ -52,11 +52,12 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
       if (isBibliographyFile(f)) {
         const bib = parseBibliography(f.file, f.text);
         for (const s of bib.sources) sources.set(s.key, s);
-        problems.push(...bib.problems);
+        for (const p of bib.problems) problems.push(p);
         continue;
       }
-      const loaded = loadFactFile(f, state);
-      problems.push(...loaded.problems);
+      const loaded = loadFactFile(f, state, options);
+      // Loops, not push(...list): 200k problems overflow the argument stack.
+      for (const p of loaded.problems) problems.push(p);
       for (const s of loaded.sources) sources.set(s.key, s);
       // Entities and events are already merged into `entities` and `events` by the loader.
       for (const t of loaded.titles) titles.set(t.id, t);
@@ -77,7 +78,8 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
   const index = new Index(entities, events, titles, eventTypes, sources, conflictList, problems);
   try {
     // The index's name map says which names more than one entity answers to: the shared-name check looks only at those.
-    problems.push(...validateMerged({ entities, events, titles, eventTypes, sources, conflicts: conflictList }, state.where, index.sharedNameCandidates()));
+    const merged = validateMerged({ entities, events, titles, eventTypes, sources, conflicts: conflictList }, state.where, index.sharedNameCandidates());
+    for (const p of merged) problems.push(p);
   } catch (err) {
     problems.push({
       file: files[0]?.file ?? "",
@@ -96,16 +98,28 @@ export function buildFactIndex(files: FactFileText[]): FactIndex {
  */
 type Ids = string | string[];
 
-function addId(map: Map<string, Ids>, key: string, id: string): void {
+/** Adds an id under a key; true when that makes the key shared by a second id. */
+function addId(map: Map<string, Ids>, key: string, id: string): boolean {
   const cur = map.get(key);
   if (cur === undefined) map.set(key, id);
   // An id repeats for a key only within one entity's forms, so it can only be the last one added.
   else if (typeof cur === "string") {
-    if (cur !== id) map.set(key, [cur, id]);
+    if (cur !== id) {
+      map.set(key, [cur, id]);
+      return true;
+    }
   } else if (cur[cur.length - 1] !== id) cur.push(id);
+  return false;
 }
 
 const ALNUM = /[A-Za-z0-9]/;
+
+/**
+ * Kebab-case ids (the schema's form), whose normalised name is the id with spaces
+ * for hyphens: the name map leaves them out and `idsNamed` reads the id back from
+ * the name (issue 7: 100k fewer keys to normalise, store and keep).
+ */
+const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function idList(ids: Ids): string[] {
   return typeof ids === "string" ? [ids] : ids;
@@ -125,6 +139,8 @@ const UNKNOWN: Overlap = "overlap";
 
 class Index implements FactIndex {
   private readonly byName = new Map<string, Ids>();
+  /** Keys of `byName` with more than one id, as they became so: the shared-name check needs only these (400k keys, issue 7). */
+  private readonly sharedKeys: string[] = [];
   /** Built on the first `allNames()` (prose matcher, "did you mean", completion): loading does not need it. */
   private nameForms?: Map<string, Ids>;
   private readonly titleByName = new Map<string, Title>();
@@ -151,12 +167,13 @@ class Index implements FactIndex {
     readonly problems: readonly FactProblem[],
   ) {
     for (const e of entities.values()) {
-      addId(this.byName, normalizeName(e.id), e.id);
+      if (!KEBAB_ID.test(e.id)) this.addKey(normalizeName(e.id), e.id);
       this.addName(e.name, e.id);
       for (const a of e.aliases) this.addName(a, e.id);
       for (const n of e.names) this.addName(n.name, e.id);
       for (const o of e.offices) addTo(this.officesByTitle, o.title, o);
     }
+    this.addKebabIdsNamedAlike();
     for (const t of titles.values()) {
       for (const form of [t.name, ...t.aliases, t.id]) {
         const key = normalizeName(form);
@@ -186,14 +203,60 @@ class Index implements FactIndex {
 
   private addName(form: string, id: string): void {
     const key = normalizeName(form);
-    if (!key) return;
-    addId(this.byName, key, id);
+    if (key) this.addKey(key, id);
   }
 
-  /** Normalised names that more than one entity answers to, with their ids (for the shared-name check). */
+  private addKey(key: string, id: string): void {
+    if (addId(this.byName, key, id)) this.sharedKeys.push(key);
+  }
+
+  /**
+   * A kebab-case id whose name is also another entity's name joins that name's ids,
+   * in entity order, as if it had been added with the others.
+   */
+  private addKebabIdsNamedAlike(): void {
+    const joining: Array<[key: string, id: string]> = [];
+    for (const id of this.entities.keys()) {
+      if (!KEBAB_ID.test(id)) continue;
+      const key = id.replaceAll("-", " ");
+      const named = this.byName.get(key);
+      if (named !== undefined && named !== id && !(typeof named !== "string" && named.includes(id))) joining.push([key, id]);
+    }
+    if (joining.length === 0) return;
+    // Positions of just the ids concerned, from one pass in entity order.
+    const position = new Map<string, number>();
+    for (const [key, id] of joining) {
+      position.set(id, 0);
+      for (const other of idList(this.byName.get(key)!)) position.set(other, 0);
+    }
+    let n = 0;
+    for (const id of this.entities.keys()) {
+      if (position.has(id)) position.set(id, n);
+      n++;
+    }
+    for (const [key, id] of joining) {
+      const named = this.byName.get(key)!;
+      if (typeof named === "string") this.sharedKeys.push(key);
+      this.byName.set(key, [...idList(named), id].sort((a, b) => position.get(a)! - position.get(b)!));
+    }
+  }
+
+  /** Ids answering to a normalised name: the name map's, else the entity's whose kebab-case id reads so. */
+  private idsNamed(key: string): Ids | undefined {
+    const named = this.byName.get(key);
+    if (named !== undefined) return named;
+    const id = key.replaceAll(" ", "-");
+    return KEBAB_ID.test(id) && this.entities.has(id) ? id : undefined;
+  }
+
+  /**
+   * Normalised names that more than one entity answers to, with their ids, for the
+   * shared-name check (which looks at names and aliases only, so kebab-case ids
+   * left out of the name map change nothing there).
+   */
   sharedNameCandidates(): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const [key, ids] of this.byName) if (typeof ids !== "string") out.set(key, ids);
+    for (const key of this.sharedKeys) out.set(key, this.byName.get(key) as string[]);
     return out;
   }
 
@@ -201,7 +264,7 @@ class Index implements FactIndex {
   lookup(nameOrAlias: string): Entity[] {
     const exact = this.entities.get(nameOrAlias.trim());
     if (exact) return [exact];
-    const ids = this.byName.get(normalizeName(nameOrAlias));
+    const ids = this.idsNamed(normalizeName(nameOrAlias));
     if (ids === undefined) return [];
     return idList(ids).map((id) => this.entities.get(id)!).filter(Boolean);
   }

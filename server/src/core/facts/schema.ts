@@ -3,19 +3,17 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
 import schema from "../../../data/schema/clio-facts.schema.json" with { type: "json" };
 // Precompiled by scripts/gen-schema-validator.mjs (ajv standalone): nothing is compiled at run time.
-import { validate as precompiled } from "./schema-validator.generated.js";
+import { validate as precompiled, itemValidators, type ValidateFunction } from "./schema-validator.generated.js";
 import type { PathPart, SourceFile } from "./yaml-source.js";
 import type { Range } from "../types.js";
 
+export type { ErrorObject, ValidateFunction };
+
 export const factFileSchema: object = schema;
 
-interface ValidateFunction {
-  (value: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
-
-function validator(): ValidateFunction {
-  return precompiled as ValidateFunction;
+/** The validator that the whole-file one applies to each item of a top-level list (`entities`…), if `list` is one. */
+export function itemValidator(list: string): ValidateFunction | undefined {
+  return Object.hasOwn(itemValidators, list) ? itemValidators[list] : undefined;
 }
 
 export interface SchemaProblem {
@@ -29,11 +27,47 @@ export interface SchemaProblem {
 
 /** Schema problems of one file, most specific first, one per node and kind. */
 export function validateAgainstSchema(source: SourceFile, value: unknown): SchemaProblem[] {
-  const validate = validator();
-  if (validate(value)) return [];
+  return precompiled(value) ? [] : describeErrors(source, precompiled.errors ?? []);
+}
+
+/**
+ * The errors of a file read list item by list item, in the order the whole-file
+ * validator gives them: `skeleton` is the file with its streamed lists left empty,
+ * whose errors come first at the root, then per property in the schema's order,
+ * each streamed list's item errors right after its property's own.
+ */
+export function orderStreamedErrors(skeleton: unknown, itemErrors: ReadonlyMap<string, readonly ErrorObject[]>): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const byProperty = new Map<string, ErrorObject[]>();
+  if (!precompiled(skeleton)) {
+    for (const err of precompiled.errors ?? []) {
+      if (err.instancePath === "") out.push(err);
+      else {
+        const property = String(pointerToPath(err.instancePath)[0]);
+        const list = byProperty.get(property);
+        if (list) list.push(err);
+        else byProperty.set(property, [err]);
+      }
+    }
+  }
+  // Loops, not push(...list): a list of 100k bad items would overflow the argument stack.
+  const append = (list: readonly ErrorObject[] | undefined) => {
+    for (const err of list ?? []) out.push(err);
+  };
+  for (const property of Object.keys(schema.properties)) {
+    append(byProperty.get(property));
+    append(itemErrors.get(property));
+    byProperty.delete(property);
+  }
+  for (const rest of byProperty.values()) append(rest);
+  return out;
+}
+
+/** Schema problems from ajv errors, most specific first, one per node and kind. */
+export function describeErrors(source: SourceFile, errors: readonly ErrorObject[]): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
-  for (const err of validate.errors ?? []) {
+  for (const err of errors) {
     // `oneOf`/`anyOf` wrappers repeat what their branches already said.
     if (err.keyword === "if" || err.keyword === "anyOf" || err.keyword === "oneOf") continue;
     const path = pointerToPath(err.instancePath);

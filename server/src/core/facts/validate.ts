@@ -102,8 +102,9 @@ export function validateMerged(base: MergedBase, where: Locations, sharedNameKey
     if (!exists) report(siteOf(where, c), ["about"], `Conflict "${c.id}" is about an unknown ${kind} "${id}".`);
   }
 
-  problems.push(...sharedNames(base, where, sharedNameKeys));
-  problems.push(...sharedTitleNames(base, where));
+  // Loops, not push(...list): 200k problems overflow the argument stack.
+  for (const p of sharedNames(base, where, sharedNameKeys)) problems.push(p);
+  for (const p of sharedTitleNames(base, where)) problems.push(p);
   return problems;
 }
 
