@@ -478,7 +478,12 @@ export class ClioWorkspace {
   /** workspaceDiagnostics in steps (see parseInSteps). */
   *workspaceDiagnosticsInSteps(): Generator<void, Map<string, ClioDiagnostic[]>> {
     const byUri = new Map<string, ClioDiagnostic[]>();
-    const docs = [...this.docs.values()].map((doc) => ({ doc, claims: this.claims(doc) }));
+    // Prose-mode claims of papers not yet checked (the start-up index) are found in steps too.
+    const docs: Array<{ doc: ParsedDocument; claims: Claim[] }> = [];
+    for (const doc of [...this.docs.values()]) {
+      docs.push({ doc, claims: this.proseEnabled(doc) ? (yield* this.paragraphResults(doc, false)).claims : doc.claims });
+      yield;
+    }
     const facts = this.facts();
     for (const check of workspaceChecks) {
       let found: ClioDiagnostic[];

@@ -1,0 +1,28 @@
+// The workspace checks (date-conflict) need every paper's claims, prose-mode ones
+// included. For a paper no document check has run on yet (the language server's
+// start-up index), finding them is done in steps, not in one go; the result is
+// the same as the one-go workspace check.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ClioWorkspace } from "../../server/src/core/workspace.js";
+import { loadBundledFactFiles } from "../../server/src/node/host.js";
+
+const BUNDLED = loadBundledFactFiles();
+const PARAGRAPH = "In April 1961 Enver Hoxha denounced Khrushchev in Tirana.\n\n{1961-04} [[Enver Hoxha]] attacked [[Nikita Khrushchev]] at the congress.\n\n";
+const PAPER = "---\nclio:\n  prose: true\n---\n\n" + PARAGRAPH.repeat(400);
+
+function workspace(): ClioWorkspace {
+  const ws = new ClioWorkspace({ root: "/w", bundledFacts: BUNDLED, readFile: () => undefined, listDir: () => [] });
+  ws.setDocument("/w/book.md", PAPER);
+  return ws;
+}
+
+test("prose claims of an unchecked paper are found in steps by the workspace checks", () => {
+  const steps = workspace().workspaceDiagnosticsInSteps();
+  let count = 0;
+  let next = steps.next();
+  for (; !next.done; next = steps.next()) count++;
+  // 800 paragraphs, a pause every 32 of them at least.
+  assert.ok(count >= 800 / 32, `${count} steps`);
+  assert.deepEqual(next.value, workspace().workspaceDiagnostics());
+});
