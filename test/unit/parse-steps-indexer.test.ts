@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ClioWorkspace } from "../../server/src/core/workspace.js";
 import { parseDocument } from "../../server/src/core/parse/index.js";
-import { indexPapersInSteps, runInSlices, type IndexOptions } from "../../server/src/lsp/indexer.js";
+import { indexPapersInSteps, reindexPaperInSlices, runInSlices, type IndexOptions } from "../../server/src/lsp/indexer.js";
 
 const SMALL = "{1961} [[Albania]] left the bloc [@k, p. 3].\n";
 const LARGE = "{1962} [[China]] sent aid [@k, p. 4]. Nothing more is known.\n\n".repeat(6000);
@@ -123,4 +123,23 @@ test("runInSlices gives the event loop back between slices and reports the resul
   assert.equal(reports, 1);
   assert.equal(stepsRun, 200);
   assert.ok(immediates > 0, "timers ran while the steps were under way");
+});
+
+test("a paper re-read from disk is parsed in slices; a later re-read or the editor's buffer wins", async () => {
+  const ws = emptyWorkspace();
+  const file = "/w/chapter.md";
+  ws.setDocument(file, SMALL);
+  const reread = (text: string, open: Set<string> = new Set()) =>
+    new Promise<void>((resolve) => reindexPaperInSlices(file, text, options(ws, open), resolve));
+  // Changed on disk: the new text replaces the old, parsed as parseDocument would.
+  await reread(LARGE);
+  assert.deepEqual(ws.getDocument(file), parseDocument(file, LARGE));
+  // Two quick changes: the second read wins even though the first started earlier.
+  const first = reread(LARGE + "{1970} [[Albania]] first.\n");
+  const second = reread("{1971} [[Albania]] second.\n");
+  await Promise.all([first, second]);
+  assert.equal(ws.getDocument(file)?.text, "{1971} [[Albania]] second.\n");
+  // Opened in the editor meanwhile: the buffer is the editor's to parse, the read gives way.
+  await reread(LARGE, new Set([file]));
+  assert.equal(ws.getDocument(file)?.text, "{1971} [[Albania]] second.\n");
 });

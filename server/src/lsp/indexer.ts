@@ -5,6 +5,8 @@
 // server up (issue 7).
 import * as fs from "node:fs";
 import * as path from "node:path";
+import type { ServerState } from "./state.js";
+import { toCorePath } from "./uris.js";
 import type { ClioWorkspace } from "../core/workspace.js";
 import { finish } from "../core/parse/index.js";
 
@@ -106,6 +108,47 @@ export function* indexPapersInSteps(root: string, options: IndexOptions): Genera
     }
   }
   return files.length;
+}
+
+/** How the server fills its workspace from disk: an open paper is the editor's, errors go to the log. */
+export function serverIndexOptions(state: ServerState): IndexOptions {
+  return {
+    workspace: () => state.ws,
+    isOpen: (file) => state.documents.all().some((d) => toCorePath(d.uri) === file),
+    onError: (file, err) => state.log(`indexing failed at ${file}: ${String(err)}`),
+  };
+}
+
+/** The latest re-read of each paper: an older parse still running gives way to it. */
+const latestRead = new Map<string, object>();
+
+/**
+ * Parses one closed paper read from disk again (changed on disk, or just closed in
+ * the editor) into the workspace in slices, then calls `done`. The editor's buffer
+ * wins if the paper is opened meanwhile, and a later re-read of the same paper
+ * wins over this one. A branch switch that changes thirty chapters thus never
+ * parses one of them in one go.
+ */
+export function reindexPaperInSlices(file: string, text: string, options: IndexOptions, done: () => void): void {
+  const token = {};
+  latestRead.set(file, token);
+  const ws = options.workspace();
+  function* steps(): Generator<void, void> {
+    const parse = ws.setDocumentInSteps(file, text);
+    try {
+      // The last step stores the document, so checking before each step keeps a newer one.
+      while (latestRead.get(file) === token && !options.isOpen(file) && ws === options.workspace()) {
+        if (parse.next().done) break;
+        yield;
+      }
+    } catch (err) {
+      options.onError(file, err);
+    } finally {
+      parse.return(undefined as never);
+      if (latestRead.get(file) === token) latestRead.delete(file);
+    }
+  }
+  runInSlices(steps(), () => done());
 }
 
 /** Longest stretch of indexing before the event loop gets its turn. */

@@ -24,7 +24,7 @@ import { registerWatchedFiles } from "./watched.js";
 import { registerRequests } from "./requests.js";
 import { registerTimelineRequest } from "./timeline.js";
 import { refreshSettings, toWorkspaceSettings, type ClioConfiguration } from "./settings.js";
-import { indexPapersInSteps, readPaper, runInSlices } from "./indexer.js";
+import { indexPapersInSteps, readPaper, reindexPaperInSlices, runInSlices, serverIndexOptions } from "./indexer.js";
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -82,11 +82,7 @@ function indexWorkspace(): void {
   const root = state.root;
   if (!root) return scheduler.scheduleAll(0);
   const started = Date.now();
-  const steps = indexPapersInSteps(root, {
-    workspace: () => state.ws,
-    isOpen: (file) => state.documents.all().some((d) => toCorePath(d.uri) === file),
-    onError: (file, err) => state.log(`indexing failed at ${file}: ${String(err)}`),
-  });
+  const steps = indexPapersInSteps(root, serverIndexOptions(state));
   runInSlices(steps, (found, err) => {
     if (err) state.log(`indexing failed: ${String(err)}`);
     else state.log(`indexed ${found} papers in ${Date.now() - started} ms`);
@@ -124,7 +120,7 @@ documents.onDidClose((e) => {
     const file = toCorePath(e.document.uri);
     // A closed paper stays known from disk, so references and date-conflict still see it.
     const text = e.document.uri.startsWith("file:") ? readPaper(file) : undefined;
-    if (text !== undefined) state.ws.setDocument(file, text);
+    if (text !== undefined) reindexPaperInSlices(file, text, serverIndexOptions(state), () => scheduler.scheduleAll());
     else state.ws.removeDocument(file);
     if (!scheduler.checkAll) scheduler.forget(file);
     scheduler.scheduleAll();

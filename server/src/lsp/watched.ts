@@ -5,7 +5,7 @@ import * as path from "node:path";
 import type { ServerState } from "./state.js";
 import type { DiagnosticsScheduler } from "./diagnostics.js";
 import { toCorePath } from "./uris.js";
-import { isPaper, readPaper } from "./indexer.js";
+import { isPaper, readPaper, reindexPaperInSlices, serverIndexOptions } from "./indexer.js";
 
 export function isFactFileName(file: string): boolean {
   const base = path.basename(file);
@@ -30,8 +30,10 @@ export function registerWatchedFiles(state: ServerState, scheduler: DiagnosticsS
             state.ws.removeDocument(file);
             scheduler.forget(file);
           } else {
-            state.ws.setDocument(file, text);
-            if (scheduler.checkAll) scheduler.schedule(file);
+            reindexPaperInSlices(file, text, serverIndexOptions(state), () => {
+              if (scheduler.checkAll) scheduler.schedule(file);
+              scheduler.scheduleAll();
+            });
           }
           recheck = true;
         }
