@@ -16,7 +16,7 @@ import type {
 } from "./types.js";
 import { parseDocument, updateDocument, paragraphSlices, parseInSteps, finish } from "./parse/index.js";
 import { PreviousResults, moveResult, paragraphView, type ParagraphResult } from "./paragraph-results.js";
-import { buildFactIndex } from "./facts/index.js";
+import { buildFactIndexInSteps } from "./facts/index.js";
 import { parseBibliographyInSteps, type ParsedBibliography } from "./bib/index.js";
 import { documentChecks, workspaceChecks } from "./checks/index.js";
 import { DEFAULT_SEVERITY, type CheckContext } from "./checks/api.js";
@@ -90,6 +90,8 @@ export class ClioWorkspace {
   private keptFactProblems: FactProblem[] = [];
   /** Files loaded from their last good text: the index's problems for them point into that old text, so they are not shown. */
   private keptFactFiles = new Set<string>();
+  /** Bumped by every build and invalidation, so a stepped build that was overtaken does not store its index. */
+  private factGeneration = 0;
 
   constructor(
     readonly host: WorkspaceHost,
@@ -115,7 +117,7 @@ export class ClioWorkspace {
 
   private adopt(doc: ParsedDocument): void {
     this.docs.set(doc.uri, doc);
-    if (doc.frontMatter?.clio?.facts.length) this.factIndex = undefined;
+    if (doc.frontMatter?.clio?.facts.length) this.invalidateFacts();
   }
 
   removeDocument(uri: string): void {
@@ -194,19 +196,30 @@ export class ClioWorkspace {
   }
 
   facts(): FactIndex {
-    if (!this.factIndex) {
-      this.factFiles = this.factFilePaths();
-      const texts: FactFileText[] = [...this.host.bundledFacts];
-      this.keptFactProblems = [];
-      this.keptFactFiles.clear();
-      for (const file of this.factFiles) {
-        const text = this.host.readFile(file);
-        if (text !== undefined) texts.push({ file, text: this.usableFactText(file, text), origin: "workspace" });
-      }
-      this.readWorkspaceFacts = texts.length > this.host.bundledFacts.length;
-      this.factIndex = buildFactIndex(texts);
+    return this.factIndex ?? finish(this.factsInSteps());
+  }
+
+  /** facts() in steps, a pause after each fact file: the server rebuilds the index whenever one is saved. */
+  *factsInSteps(): Generator<void, FactIndex> {
+    if (this.factIndex) return this.factIndex;
+    const generation = ++this.factGeneration;
+    const factFiles = this.factFilePaths();
+    const texts: FactFileText[] = [...this.host.bundledFacts];
+    const keptProblems: FactProblem[] = [];
+    const keptFiles = new Set<string>();
+    for (const file of factFiles) {
+      const text = this.host.readFile(file);
+      if (text !== undefined) texts.push({ file, text: this.usableFactText(file, text, keptProblems, keptFiles), origin: "workspace" });
     }
-    return this.factIndex;
+    const index = yield* buildFactIndexInSteps(texts);
+    // Invalidated, or built by a request, while this build paused: the newer one stands.
+    if (generation !== this.factGeneration || this.factIndex) return this.factIndex ?? index;
+    this.factFiles = factFiles;
+    this.keptFactProblems = keptProblems;
+    this.keptFactFiles = keptFiles;
+    this.readWorkspaceFacts = texts.length > this.host.bundledFacts.length;
+    this.factIndex = index;
+    return index;
   }
 
   /**
@@ -214,7 +227,7 @@ export class ClioWorkspace {
    * be parsed at all, the last version that could (its facts stay in use and the
    * parse errors are reported with a note). A file that never parsed loads as is.
    */
-  private usableFactText(file: string, text: string): string {
+  private usableFactText(file: string, text: string, keptProblems: FactProblem[], keptFiles: Set<string>): string {
     if (this.lastGoodFacts.get(file) === text) return text;
     const source = parseYamlSource(file, text);
     const value = source.value;
@@ -225,10 +238,10 @@ export class ClioWorkspace {
     }
     const good = this.lastGoodFacts.get(file);
     if (good === undefined) return text;
-    this.keptFactFiles.add(file);
+    keptFiles.add(file);
     const errors = source.errors.length ? source.errors : [{ message: "the file is not a mapping of fact lists", range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     for (const e of errors) {
-      this.keptFactProblems.push({
+      keptProblems.push({
         file,
         range: e.range,
         severity: "error",
@@ -242,6 +255,7 @@ export class ClioWorkspace {
   /** Drops the fact index so the next request rebuilds it (a fact file changed). */
   invalidateFacts(): void {
     this.factIndex = undefined;
+    this.factGeneration++;
   }
 
   /** Drops a cached bibliography (the file changed). */
@@ -354,6 +368,7 @@ export class ClioWorkspace {
    * previous run's result for every paragraph whose text is unchanged.
    */
   private *paragraphResults(doc: ParsedDocument, withDiagnostics: boolean): Generator<void, DocumentResults> {
+    yield* this.factsInSteps();
     yield* this.loadBibliographies(doc);
     const context = this.resultContext(doc);
     const held = this.results.get(doc.uri);
@@ -478,6 +493,7 @@ export class ClioWorkspace {
   /** workspaceDiagnostics in steps (see parseInSteps). */
   *workspaceDiagnosticsInSteps(): Generator<void, Map<string, ClioDiagnostic[]>> {
     const byUri = new Map<string, ClioDiagnostic[]>();
+    yield* this.factsInSteps();
     // Prose-mode claims of papers not yet checked (the start-up index) are found in steps too.
     const docs: Array<{ doc: ParsedDocument; claims: Claim[] }> = [];
     for (const doc of [...this.docs.values()]) {

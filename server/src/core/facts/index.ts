@@ -36,6 +36,19 @@ function isBibliographyFile(f: FactFileText): boolean {
 }
 
 export function buildFactIndex(files: FactFileText[], options: LoadOptions = {}): FactIndex {
+  const steps = buildFactIndexInSteps(files, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * The same build in steps, a pause after each file: a language server rebuilds
+ * the index whenever a fact file is saved, and the bundled files alone take a few
+ * hundred milliseconds (issue 7).
+ */
+export function* buildFactIndexInSteps(files: FactFileText[], options: LoadOptions = {}): Generator<void, FactIndex> {
   const entities = new Map<string, Entity>();
   const events = new Map<string, FactEvent>();
   const titles = new Map<string, Title>();
@@ -73,9 +86,11 @@ export function buildFactIndex(files: FactFileText[], options: LoadOptions = {})
         message: `Fact file could not be loaded: ${err instanceof Error ? err.message : String(err)}`,
       });
     }
+    yield;
   }
   const conflictList = [...conflicts.values()];
   const index = new Index(entities, events, titles, eventTypes, sources, conflictList, problems);
+  yield;
   try {
     // The index's name map says which names more than one entity answers to: the shared-name check looks only at those.
     const merged = validateMerged({ entities, events, titles, eventTypes, sources, conflicts: conflictList }, state.where, index.sharedNameCandidates());
