@@ -17,7 +17,7 @@ import type {
 import { parseDocument, updateDocument, paragraphSlices, parseInSteps, finish } from "./parse/index.js";
 import { PreviousResults, moveResult, paragraphView, type ParagraphResult } from "./paragraph-results.js";
 import { buildFactIndexInSteps } from "./facts/index.js";
-import { parseBibliographyInSteps, type ParsedBibliography } from "./bib/index.js";
+import { parseBibliography, parseBibliographyInSteps, type ParsedBibliography } from "./bib/index.js";
 import { documentChecks, workspaceChecks } from "./checks/index.js";
 import { DEFAULT_SEVERITY, type CheckContext } from "./checks/api.js";
 import { findImplicitClaims } from "./prose/index.js";
@@ -300,7 +300,7 @@ export class ClioWorkspace {
           },
         ],
       };
-    } else entry = bibliographyEntry(text, finish(parseBibliographyInSteps(file, text)));
+    } else entry = bibliographyEntry(text, parseBibliography(file, text));
     this.bibCache.set(file, entry);
     return entry;
   }

@@ -220,13 +220,27 @@ export function scanBlocks(text: string, from: number, initial: ScanState = INIT
 export function* scanBlocksInSteps(text: string, from: number, initial: ScanState = INITIAL_SCAN_STATE): Generator<Block | undefined, void> {
   const reader = new LineReader(text);
   let linesRead = 0;
+  const pauseDue = () => {
+    if (++linesRead < LINES_PER_PAUSE) return false;
+    linesRead = 0;
+    return true;
+  };
+  /** The line holding the `-->` of a comment opened on `from` (the last line when it never closes). */
+  function* commentEnd(from: Line): Generator<undefined, Line> {
+    const close = commentClose(text, from);
+    let last = from;
+    while (!closesOn(last, close)) {
+      const after = reader.following(last);
+      if (!after) break;
+      if (pauseDue()) yield undefined;
+      last = after;
+    }
+    return last;
+  }
   let { previousBlank, inList } = initial;
   let line: Line | undefined = reader.at(from);
   while (line) {
-    if (++linesRead >= LINES_PER_PAUSE) {
-      linesRead = 0;
-      yield undefined;
-    }
+    if (pauseDue()) yield undefined;
     if (isBlank(line)) {
       previousBlank = true;
       line = reader.following(line);
@@ -240,10 +254,7 @@ export function* scanBlocksInSteps(text: string, from: number, initial: ScanStat
       let last = line;
       let probe = reader.following(line);
       while (probe && !fenceCloses(text, probe, fence)) {
-        if (++linesRead >= LINES_PER_PAUSE) {
-          linesRead = 0;
-          yield undefined;
-        }
+        if (pauseDue()) yield undefined;
         last = probe;
         probe = reader.following(probe);
       }
@@ -257,10 +268,7 @@ export function* scanBlocksInSteps(text: string, from: number, initial: ScanStat
       let lastCode = line;
       let probe = reader.following(line);
       while (probe && (isBlank(probe) || probe.columns >= 4)) {
-        if (++linesRead >= LINES_PER_PAUSE) {
-          linesRead = 0;
-          yield undefined;
-        }
+        if (pauseDue()) yield undefined;
         if (!isBlank(probe)) lastCode = probe;
         probe = reader.following(probe);
       }
@@ -271,17 +279,7 @@ export function* scanBlocksInSteps(text: string, from: number, initial: ScanStat
       continue;
     }
     if (commentOpen(text, line)) {
-      const close = commentClose(text, line);
-      let last = line;
-      while (!closesOn(last, close)) {
-        const after = reader.following(last);
-        if (!after) break;
-        if (++linesRead >= LINES_PER_PAUSE) {
-          linesRead = 0;
-          yield undefined;
-        }
-        last = after;
-      }
+      const last = yield* commentEnd(line);
       yield { kind: "comment", start: line.start, end: last.end, state };
       line = reader.following(last);
       previousBlank = false;
@@ -305,24 +303,10 @@ export function* scanBlocksInSteps(text: string, from: number, initial: ScanStat
       !isSingleLineBlock(text, probe) &&
       !isListItem(text, probe, true)
     ) {
-      if (++linesRead >= LINES_PER_PAUSE) {
-        linesRead = 0;
-        yield undefined;
-      }
+      if (pauseDue()) yield undefined;
       // A comment inside a paragraph (a note to self, a test marker) does not end
       // it: the paragraph runs on through the comment, which the inline pass excludes.
-      if (commentOpen(text, probe)) {
-        const close = commentClose(text, probe);
-        while (!closesOn(probe, close)) {
-          const after = reader.following(probe);
-          if (!after) break;
-          if (++linesRead >= LINES_PER_PAUSE) {
-            linesRead = 0;
-            yield undefined;
-          }
-          probe = after;
-        }
-      }
+      if (commentOpen(text, probe)) probe = yield* commentEnd(probe);
       last = probe;
       probe = reader.following(probe);
     }
